@@ -1,0 +1,137 @@
+import CSQLite
+
+/// One SQLite connection. Not thread-safe: the owner uses it from one thread (or serial queue)
+/// at a time. Prepared statements are cached per SQL text.
+public final class Connection {
+    let handle: OpaquePointer
+    public let path: String
+    private var cache: [String: Statement] = [:]
+
+    public struct OpenMode: Sendable {
+        let flags: Int32
+        public static let readWrite = OpenMode(flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
+        public static let readOnly = OpenMode(flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+    }
+
+    /// Opens (creating if needed) the database at `path`.
+    public init(path: String, mode: OpenMode = .readWrite, busyTimeoutMilliseconds: Int32 = 5_000) throws {
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, mode.flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(db)
+            throw SQLiteError(code: rc, message: "\(message) (\(path))")
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements without bindings (DDL, pragmas).
+    public func execute(_ sql: String) throws {
+        var errmsg: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errmsg)
+        if rc != SQLITE_OK {
+            let message = errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_free(errmsg)
+            throw SQLiteError(code: rc, message: message, sql: sql)
+        }
+    }
+
+    private func statement(_ sql: String) throws -> Statement {
+        if let cached = cache[sql] { return cached }
+        let stmt = try Statement(connection: self, sql: sql)
+        cache[sql] = stmt
+        return stmt
+    }
+
+    /// Runs a statement that returns no rows; returns the number of rows changed.
+    @discardableResult
+    public func run(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
+        let stmt = try statement(sql)
+        try stmt.bind(values)
+        while try stmt.step() {}
+        sqlite3_reset(stmt.handle)
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Runs a query and returns every row.
+    public func query(_ sql: String, _ values: [SQLValue] = []) throws -> [Row] {
+        let stmt = try statement(sql)
+        try stmt.bind(values)
+        defer { sqlite3_reset(stmt.handle) }
+        var rows: [Row] = []
+        var names: [String]?
+        while try stmt.step() {
+            if names == nil { names = stmt.columnNames }
+            rows.append(Row(columns: names!, values: stmt.currentValues()))
+        }
+        return rows
+    }
+
+    /// Runs a query and returns its first row, if any.
+    public func queryFirst(_ sql: String, _ values: [SQLValue] = []) throws -> Row? {
+        let stmt = try statement(sql)
+        try stmt.bind(values)
+        defer { sqlite3_reset(stmt.handle) }
+        guard try stmt.step() else { return nil }
+        return Row(columns: stmt.columnNames, values: stmt.currentValues())
+    }
+
+    /// Runs a query and returns the first column of the first row.
+    public func scalar(_ sql: String, _ values: [SQLValue] = []) throws -> SQLValue {
+        try queryFirst(sql, values)?.values.first ?? .null
+    }
+
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    public enum TransactionKind: String, Sendable { case deferred = "DEFERRED", immediate = "IMMEDIATE" }
+
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        try execute("BEGIN \(kind.rawValue)")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a savepoint: released if it returns, rolled back to if it throws.
+    /// Used to give each request its own all-or-nothing scope inside a shared commit.
+    public func savepoint<T>(_ name: String = "sp", _ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO \(name)")
+            try? execute("RELEASE \(name)")
+            throw error
+        }
+    }
+
+    /// Applies ordered, named migrations once each, recording them in `schema_migrations`.
+    public func migrate(_ migrations: [(name: String, sql: String)]) throws {
+        try execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))")
+        let applied = Set(try query("SELECT name FROM schema_migrations").compactMap { $0[0].string })
+        for migration in migrations where !applied.contains(migration.name) {
+            try transaction {
+                try execute(migration.sql)
+                try run("INSERT INTO schema_migrations (name) VALUES (?)", [.text(migration.name)])
+            }
+        }
+    }
+}
