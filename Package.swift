@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Interchange", dependencies: ["Procurement"]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         .target(name: "Sodium", dependencies: ["CSodium"]),
-        .target(name: "Storage", dependencies: ["Procurement", "SQLite", "Telemetry"]),
+        .target(name: "Storage", dependencies: ["Procurement", "SQLite", "Sodium", "Telemetry"]),
         .target(name: "Connectors", dependencies: ["Procurement", "Telemetry"]),
         .target(name: "Flows", dependencies: ["Procurement", "Storage", "Connectors", "Sodium", "Telemetry"]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "Telemetry"]),

@@ -5,6 +5,21 @@ public enum LineAnswer: String, Sendable, Codable, CaseIterable {
     case accepted
     case changed
     case rejected
+
+    public init(from decoder: Decoder) throws { self = try StrictEnum.decode(from: decoder) }
+}
+
+/// Decodes a string enum with an error that lists the allowed values.
+public enum StrictEnum {
+    public static func decode<E: RawRepresentable & CaseIterable>(from decoder: Decoder) throws -> E where E.RawValue == String {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        guard let value = E(rawValue: raw) else {
+            let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be one of \(allowed), got \"\(raw)\"")
+        }
+        return value
+    }
 }
 
 /// One line of an order response.

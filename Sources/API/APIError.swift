@@ -1,0 +1,94 @@
+import Flows
+import Foundation
+import HTTPServer
+import Procurement
+
+/// The one table from flow and rule errors to HTTP problems.
+extension FlowError: HTTPResponseError {
+    public var problem: Problem {
+        switch code {
+        case .unauthenticated: return Problem(status: 401, slug: "unauthenticated", title: "Authentication required", detail: message)
+        case .forbidden: return Problem(status: 403, slug: "forbidden", title: "Not allowed for this role", detail: message)
+        case .notFound: return Problem(status: 404, slug: "not-found", title: "Not found", detail: message)
+        case .idempotencyKeyReused:
+            return Problem(status: 422, slug: "idempotency-key-reused", title: "Idempotency key already used", detail: message)
+        default: return Problem(status: 422, slug: "invalid-request", title: "Invalid request", detail: message)
+        }
+    }
+}
+
+extension ProcurementError: HTTPResponseError {
+    public var problem: Problem {
+        let (status, slug, title): (Int, String, String) = switch code {
+        case .invalidDocument: (422, "invalid-document", "Invalid document")
+        case .staleRevision: (409, "stale-revision", "Answer to a stale revision")
+        case .unknownRevision: (422, "unknown-revision", "Unknown revision")
+        case .unknownLine: (422, "unknown-line", "Unknown line")
+        case .revisionConflict: (409, "revision-conflict", "Revision conflict")
+        case .notAwaitingAcknowledgement: (409, "not-awaiting-acknowledgement", "Order is not awaiting acknowledgement")
+        case .unknownSupplier: (422, "unknown-supplier", "Unknown supplier")
+        case .supplierChanged: (409, "supplier-changed", "Supplier cannot change")
+        case .exceptionNotOpen: (409, "exception-not-open", "Exception is not open")
+        default: (422, "unprocessable", "Unprocessable request")
+        }
+        var extensions: [String: JSONValue] = ["code": .string(code.rawValue)]
+        if !fields.isEmpty { extensions["errors"] = APIError.fieldErrors(fields) }
+        return Problem(status: status, slug: slug, title: title, detail: message, extensions: extensions)
+    }
+}
+
+enum APIError {
+    static func fieldErrors(_ fields: [ProcurementError.FieldError]) -> JSONValue {
+        .array(fields.map { .object(["pointer": .string($0.pointer), "detail": .string($0.detail)]) })
+    }
+
+    static func badRequest(_ slug: String, _ title: String, _ detail: String) -> Problem {
+        Problem(status: 400, slug: slug, title: title, detail: detail)
+    }
+
+    /// A JSON body that does not parse (400) or does not fit the schema (422), with the
+    /// JSON Pointer of the field at fault.
+    static func decoding(_ error: Error, what: String) -> Problem {
+        guard let error = error as? DecodingError else {
+            return badRequest("malformed-json", "Malformed JSON", "The body is not valid JSON.")
+        }
+        func pointer(_ path: [CodingKey]) -> String {
+            path.isEmpty ? "" : "/" + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: "/")
+        }
+        let field: ProcurementError.FieldError
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return badRequest("malformed-json", "Malformed JSON", "The body is not valid JSON: \(context.underlyingError.map { String(describing: $0) } ?? context.debugDescription)")
+        case .dataCorrupted(let context):
+            field = .init(pointer: pointer(context.codingPath), detail: context.debugDescription)
+        case .keyNotFound(let key, let context):
+            field = .init(pointer: pointer(context.codingPath + [key]), detail: "is required")
+        case .valueNotFound(_, let context):
+            field = .init(pointer: pointer(context.codingPath), detail: "must not be null")
+        case .typeMismatch(let type, let context):
+            field = .init(pointer: pointer(context.codingPath), detail: "expected \(describe(type))")
+        @unknown default:
+            return badRequest("malformed-json", "Malformed JSON", "The body could not be read.")
+        }
+        let where_ = field.pointer.isEmpty ? "the body" : field.pointer
+        return Problem(status: 422, slug: "invalid-document", title: "Invalid document",
+                       detail: "The \(what) is invalid: \(where_) \(field.detail).",
+                       extensions: ["code": .string(ProcurementError.Code.invalidDocument.rawValue),
+                                    "errors": fieldErrors([field])])
+    }
+
+    static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type, is Int64.Type: return "an integer"
+        case is Double.Type, is Decimal.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "an array"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "an array" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object"
+        }
+    }
+}

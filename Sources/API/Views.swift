@@ -1,0 +1,190 @@
+import Flows
+import Foundation
+import Procurement
+import Storage
+
+/// JSON shapes of the API: what clients read. Kept apart from storage records so the wire
+/// format changes only on purpose.
+enum Views {
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    struct Order: Encodable {
+        let number: String
+        let revision: Int
+        let status: String
+        let supplier: String
+        let plant: String
+        let currency: String
+        let lines: [OrderLine]
+        let revisions: [Int]?
+        let createdAt: String
+        let updatedAt: String
+
+        init(_ record: OrderRecord, revisions: [Int]? = nil) {
+            number = record.order.number
+            revision = record.order.revision
+            status = record.status.rawValue
+            supplier = record.order.supplier
+            plant = record.order.plant
+            currency = record.order.currency
+            lines = record.order.lines
+            self.revisions = revisions
+            createdAt = timestamp(record.createdAt)
+            updatedAt = timestamp(record.updatedAt)
+        }
+    }
+
+    struct OrderSummaryView: Encodable {
+        let number: String
+        let revision: Int
+        let status: String
+        let supplier: String
+        let plant: String
+        let currency: String
+        let lineCount: Int
+        let updatedAt: String
+
+        init(_ s: OrderSummary) {
+            number = s.number
+            revision = s.revision
+            status = s.status.rawValue
+            supplier = s.supplier
+            plant = s.plant
+            currency = s.currency
+            lineCount = s.lineCount
+            updatedAt = timestamp(s.updatedAt)
+        }
+    }
+
+    struct Acknowledgement: Encodable {
+        let id: String
+        let purchaseOrder: String
+        let revision: Int
+        let decision: String
+        let reasons: [Reason]
+        let lines: [ConfirmedLine]
+        let receivedAt: String
+
+        init(_ r: AcknowledgementRecord) {
+            id = r.id
+            purchaseOrder = r.purchaseOrder
+            revision = r.revision
+            decision = r.decision.rawValue
+            reasons = r.reasons
+            lines = r.lines
+            receivedAt = timestamp(r.receivedAt)
+        }
+    }
+
+    struct Exception: Encodable {
+        let id: String
+        let kind: String
+        let purchaseOrder: String
+        let revision: Int
+        let supplier: String
+        let acknowledgement: String
+        let reasons: [Reason]
+        let status: String
+        let createdAt: String
+        let resolvedAt: String?
+        let resolvedBy: String?
+        let note: String?
+
+        init(_ r: ExceptionRecord) {
+            id = r.id
+            kind = r.kind
+            purchaseOrder = r.purchaseOrder
+            revision = r.revision
+            supplier = r.supplier
+            acknowledgement = r.acknowledgementID
+            reasons = r.reasons
+            status = r.status.rawValue
+            createdAt = timestamp(r.createdAt)
+            resolvedAt = r.resolvedAt.map(timestamp)
+            resolvedBy = r.resolvedBy
+            note = r.note
+        }
+    }
+
+    struct OutboxMessageView: Encodable {
+        let id: Int64
+        let kind: String
+        let document: String
+        let revision: Int
+        let idempotencyKey: String
+        let status: String
+        let attempts: Int
+        let lastError: String?
+        let createdAt: String
+        let nextAttemptAt: String
+        let deadAt: String?
+
+        init(_ j: OutboxJob) {
+            id = j.id
+            kind = j.message.kind
+            document = j.message.document
+            revision = j.message.revision
+            idempotencyKey = j.message.idempotencyKey
+            status = j.status.rawValue
+            attempts = j.attempts
+            lastError = j.lastError
+            createdAt = timestamp(j.createdAt)
+            nextAttemptAt = timestamp(j.nextAttemptAt)
+            deadAt = j.deadAt.map(timestamp)
+        }
+    }
+
+    struct Client: Encodable {
+        let id: String
+        let name: String
+        let role: String
+        let supplier: String?
+        let createdAt: String
+        let revokedAt: String?
+        let key: String?
+
+        init(_ c: ClientRecord, key: String? = nil) {
+            id = c.id
+            name = c.name
+            role = c.role.rawValue
+            supplier = c.supplierID
+            createdAt = timestamp(c.createdAt)
+            revokedAt = c.revokedAt.map(timestamp)
+            self.key = key
+        }
+    }
+
+    struct Audit: Encodable {
+        let sequence: Int64
+        let at: String
+        let actor: String
+        let role: String
+        let action: String
+        let objectType: String
+        let objectId: String
+        let detail: String
+        let requestId: String?
+        let hash: String
+
+        init(_ a: AuditEntry) {
+            sequence = a.sequence
+            at = timestamp(a.at)
+            actor = a.actor
+            role = a.role
+            action = a.action
+            objectType = a.objectType
+            objectId = a.objectID
+            detail = a.detail
+            requestId = a.requestID
+            hash = a.hash
+        }
+    }
+
+    /// A page of items with the cursor for the next page.
+    struct PageView<Item: Encodable>: Encodable {
+        let items: [Item]
+        let nextCursor: String?
+    }
+}

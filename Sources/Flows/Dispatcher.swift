@@ -1,0 +1,145 @@
+import Connectors
+import Foundation
+import Sodium
+import Storage
+import Telemetry
+
+/// Delivers outbox messages to the ERP: claims due jobs under a lease, posts them with their
+/// idempotency keys, and records each outcome (delivered, retry later, dead letter).
+///
+/// At-least-once: a crash between posting and recording means the message is posted again
+/// after the lease runs out, and the ERP's deduplication on the idempotency key makes the
+/// effect happen once.
+public final class Dispatcher: Service, @unchecked Sendable {
+    // @unchecked Sendable: `stopping` is only touched under `condition`; everything else is
+    // immutable after init.
+    public let name = "dispatcher"
+    private let context: FlowContext
+    private let connector: any ERPConnector
+    private let policy: RetryPolicy
+    private let concurrency: Int
+    private let leaseSeconds: TimeInterval
+    private let idleWait: TimeInterval
+    private let condition = NSCondition()
+    private var stopping = false
+    private var wakeups = 0
+    private let logger: Logger
+
+    public init(context: FlowContext, connector: any ERPConnector, policy: RetryPolicy = .default,
+                concurrency: Int = 8, leaseSeconds: TimeInterval = 60, idleWait: TimeInterval = 0.5) {
+        self.context = context
+        self.connector = connector
+        self.policy = policy
+        self.concurrency = max(1, concurrency)
+        self.leaseSeconds = leaseSeconds
+        self.idleWait = idleWait
+        self.logger = context.logger.with(["service": "dispatcher"])
+        context.store.onOutboxEnqueued { [weak self] in self?.wake() }
+    }
+
+    /// Wakes the loop early: new messages were committed.
+    public func wake() {
+        condition.lock()
+        wakeups += 1
+        condition.signal()
+        condition.unlock()
+    }
+
+    public func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    public func run() {
+        logger.info("dispatcher started", ["concurrency": .int(concurrency), "maxAttempts": .int(policy.maxAttempts)])
+        while !isStopping {
+            let delivered: Int
+            do {
+                delivered = try dispatchOnce()
+            } catch {
+                logger.error("dispatcher cycle failed", ["error": .string(String(reflecting: error))])
+                delivered = 0
+            }
+            if delivered == 0 { waitForWork() }
+        }
+        logger.info("dispatcher stopped")
+    }
+
+    private var isStopping: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopping
+    }
+
+    private func waitForWork() {
+        condition.lock()
+        if wakeups == 0 && !stopping {
+            _ = condition.wait(until: Date().addingTimeInterval(idleWait))
+        }
+        wakeups = 0
+        condition.unlock()
+    }
+
+    /// Claims and delivers one batch; returns how many jobs it handled.
+    @discardableResult
+    public func dispatchOnce() throws -> Int {
+        let now = context.clock.now()
+        let jobs = try context.store.write { tx in
+            try tx.claimDueJobs(now: now, leaseUntil: now.addingTimeInterval(leaseSeconds), limit: concurrency)
+        }
+        guard !jobs.isEmpty else { return 0 }
+        let results = UnsafeResults(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let job = jobs[i]
+            let posting = ERPPosting(kind: job.message.kind, document: job.message.document, revision: job.message.revision,
+                                     idempotencyKey: job.message.idempotencyKey, payload: job.message.payload)
+            results.set(i, connector.post(posting))
+        }
+        let finished = context.clock.now()
+        try context.store.write { tx in
+            for (i, job) in jobs.enumerated() {
+                try tx.recordDelivery(jobID: job.id, outcome: outcome(for: job, result: results.get(i), now: finished), now: finished)
+            }
+        }
+        return jobs.count
+    }
+
+    func outcome(for job: OutboxJob, result: DeliveryResult, now: Date) -> DeliveryOutcome {
+        let attempt = job.attempts + 1
+        let fields: [String: LogValue] = ["job": .int(Int(job.id)), "kind": .string(job.message.kind),
+                                          "document": .string(job.message.document), "attempt": .int(attempt)]
+        switch result {
+        case .delivered:
+            context.metrics.counter("supplyline_outbox_delivered_total", help: "Outbox messages delivered").increment()
+            return .delivered
+        case .rejected(let reason):
+            context.metrics.counter("supplyline_outbox_dead_letters_total", help: "Outbox messages given up on").increment()
+            logger.error("posting refused for good; now a dead letter", fields.merging(["error": .string(reason)]) { $1 })
+            return .dead(error: reason)
+        case .retryable(let reason, let after):
+            context.metrics.counter("supplyline_outbox_retries_total", help: "Failed delivery attempts that will be retried").increment()
+            if policy.isExhausted(afterAttempt: attempt) {
+                context.metrics.counter("supplyline_outbox_dead_letters_total", help: "Outbox messages given up on").increment()
+                logger.error("retry budget spent; now a dead letter", fields.merging(["error": .string(reason)]) { $1 })
+                return .dead(error: "gave up after \(attempt) attempts: \(reason)")
+            }
+            let random = Double(Sodium.randomUniform(1_000_001)) / 1_000_000
+            let wait = policy.delay(afterAttempt: attempt, retryAfter: after, random: random)
+            logger.warning("delivery failed; will retry", fields.merging(["error": .string(reason), "retryInSeconds": .double(wait)]) { $1 })
+            return .retry(at: now.addingTimeInterval(wait), error: reason)
+        }
+    }
+}
+
+/// Per-index result slots written by `concurrentPerform` workers, each to its own index.
+// @unchecked Sendable: every index is written by exactly one worker and read only after
+// concurrentPerform has returned; the lock makes the writes visible.
+private final class UnsafeResults: @unchecked Sendable {
+    private var values: [DeliveryResult]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: .retryable(reason: "not attempted", after: nil), count: count) }
+    func set(_ i: Int, _ value: DeliveryResult) { lock.withLock { values[i] = value } }
+    func get(_ i: Int) -> DeliveryResult { lock.withLock { values[i] } }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Procurement
+import Storage
+
+/// Orders released by the ERP, and what suppliers and buyers may read of them.
+public struct PurchaseOrderFlow: Sendable {
+    let context: FlowContext
+
+    public init(context: FlowContext) { self.context = context }
+
+    public struct ReleaseResult: Sendable {
+        public let decision: ReleaseDecision
+        public let record: OrderRecord
+        /// Exceptions closed because the new revision made them moot.
+        public let superseded: [String]
+    }
+
+    /// Creates or revises an order (ERP only). Idempotent for the same revision and content.
+    public func release(_ order: PurchaseOrder, by request: RequestContext) throws -> ReleaseResult {
+        try request.require(.erp, to: "release purchase orders")
+        try order.validate()
+        let now = context.clock.now()
+        return try context.store.write { tx in
+            guard try tx.supplier(id: order.supplier) != nil else {
+                throw ProcurementError(.unknownSupplier, "There is no supplier \(order.supplier); create it with PUT /v1/suppliers/\(order.supplier) first.",
+                                       fields: [.init(pointer: "/supplier", detail: "unknown supplier")])
+            }
+            let current = try tx.purchaseOrder(number: order.number, scope: .all)
+            let decision = try ReleaseDecider.decide(incoming: order, current: current?.order)
+            var superseded: [String] = []
+            switch decision {
+            case .unchanged:
+                return ReleaseResult(decision: decision, record: current!, superseded: [])
+            case .created:
+                try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
+                try tx.appendAudit(AuditEvent(actor: request.principal, action: "purchaseOrder.released", objectType: "purchaseOrder",
+                                              objectID: order.number, detail: JSON.string(["revision": order.revision]),
+                                              requestID: request.requestID), now: now)
+            case .revised(let from):
+                try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
+                superseded = try tx.supersedeOpenExceptions(purchaseOrder: order.number, now: now)
+                try tx.appendAudit(AuditEvent(actor: request.principal, action: "purchaseOrder.revised", objectType: "purchaseOrder",
+                                              objectID: order.number, detail: JSON.string(["revision": order.revision, "previousRevision": from]),
+                                              requestID: request.requestID), now: now)
+            }
+            let record = try tx.purchaseOrder(number: order.number, scope: .all)!
+            return ReleaseResult(decision: decision, record: record, superseded: superseded)
+        }
+    }
+
+    /// One order; another supplier's order is "not found", never "forbidden".
+    public func order(number: String, by request: RequestContext) throws -> OrderRecord {
+        guard let record = try context.store.read({ try $0.purchaseOrder(number: number, scope: request.principal.scope) }) else {
+            throw FlowError(.notFound, "There is no purchase order \(number).")
+        }
+        return record
+    }
+
+    public func revisions(number: String, by request: RequestContext) throws -> [Int] {
+        try context.store.read { try $0.revisions(of: number, scope: request.principal.scope) }
+    }
+
+    public func orders(status: OrderStatus?, after: String?, limit: Int, by request: RequestContext) throws -> Page<OrderSummary> {
+        try context.store.read {
+            try $0.purchaseOrders(scope: request.principal.scope, status: status, after: after, limit: limit)
+        }
+    }
+
+    public func acknowledgements(number: String, by request: RequestContext) throws -> [AcknowledgementRecord] {
+        _ = try order(number: number, by: request)
+        return try context.store.read { try $0.acknowledgements(purchaseOrder: number, scope: request.principal.scope) }
+    }
+}

@@ -1,0 +1,109 @@
+import Flows
+import Foundation
+import Procurement
+import Storage
+import Synchronization
+import Telemetry
+
+/// `supplyline bench acks`: drives acknowledgements through the HTTP API on loopback and
+/// measures the same server's trivial endpoint as the ceiling.
+public enum AckBenchmark {
+    public struct Figures: Sendable {
+        public let requests: Int
+        public let seconds: Double
+        public let p50: Double
+        public let p99: Double
+        public let failures: Int
+        public var rate: Double { Double(requests) / seconds }
+    }
+
+    public static func run(requests: Int, concurrency: Int, durability: SQLiteStore.Durability) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("supplyline-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var configuration = HubConfiguration()
+        configuration.port = 0
+        configuration.databasePath = directory.appendingPathComponent("bench.db").path
+        configuration.durability = durability
+        configuration.accessLog = false
+        configuration.logLevel = .warning
+        configuration.threads = max(64, concurrency + 8)
+        let hub = try Hub(configuration: configuration, logSink: .discard)
+        try hub.start()
+        defer { hub.stop() }
+
+        let supplierKey = try seed(hub: hub, orders: requests)
+        let ceiling = try drive(port: hub.port, count: requests, concurrency: concurrency) { _ in
+            ("GET", "/v1/health", [], [])
+        }
+        let auth = ("Authorization", "Bearer \(supplierKey)")
+        let body = Array(#"{"revision":1,"lines":[{"line":1,"status":"accepted"}]}"#.utf8)
+        let acks = try drive(port: hub.port, count: requests, concurrency: concurrency) { i in
+            ("POST", "/v1/purchase-orders/BENCH-\(i)/acknowledgements",
+             [auth, ("Content-Type", "application/json"), ("Idempotency-Key", "bench-\(i)")], body)
+        }
+        let delivered = try hub.store.read { try $0.outboxCounts() }
+        func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
+        return """
+            supplyline bench acks: \(requests) requests, concurrency \(concurrency), durability \(durability.rawValue)
+              trivial GET /v1/health : \(String(format: "%9.0f", ceiling.rate)) req/s   p50 \(ms(ceiling.p50))  p99 \(ms(ceiling.p99))  failures \(ceiling.failures)
+              acknowledgements       : \(String(format: "%9.0f", acks.rate)) acks/s  p50 \(ms(acks.p50))  p99 \(ms(acks.p99))  failures \(acks.failures)
+              acks as share of ceiling: \(String(format: "%.1f", acks.rate / ceiling.rate * 100))%
+              outbox messages written: \(delivered[.pending, default: 0] + delivered[.delivered, default: 0])
+
+            """
+    }
+
+    /// A supplier, `orders` one-line orders, and a supplier key.
+    static func seed(hub: Hub, orders: Int) throws -> String {
+        let system = RequestContext(principal: .system)
+        let supplier = Supplier(id: "S-BENCH", name: "Bench Supplier", tolerances: Tolerances(dateDays: 2, quantityPercent: 5, pricePercent: 1))
+        let now = Date()
+        try hub.store.write { tx in try tx.saveSupplier(supplier, now: now) }
+        let needBy = LocalDate(year: 2027, month: 3, day: 1)!
+        var i = 0
+        while i < orders {
+            let end = min(orders, i + 2000)
+            try hub.store.write { tx in
+                for n in i..<end {
+                    let line = OrderLine(line: 1, item: "MAT-\(n % 100)", description: "Bench part", quantity: 10, unit: "EA",
+                                         unitPrice: Decimal(string: "1.25")!, needBy: needBy)
+                    try tx.saveRevision(PurchaseOrder(number: "BENCH-\(n)", revision: 1, supplier: supplier.id, plant: "P01",
+                                                      currency: "USD", lines: [line]), status: .awaitingAcknowledgement, now: now)
+                }
+            }
+            i = end
+        }
+        return try ClientAdministration(context: hub.context).create(name: "bench", role: .supplier, supplierID: supplier.id, by: system).key
+    }
+
+    /// Sends `count` requests from `concurrency` keep-alive connections; request i comes from `make(i)`.
+    static func drive(port: Int, count: Int, concurrency: Int,
+                      make: @escaping @Sendable (Int) -> (String, String, [(String, String)], [UInt8])) throws -> Figures {
+        let next = Atomic<Int>(0)
+        let failures = Atomic<Int>(0)
+        let latencies = Mutex<[Double]>([])
+        let start = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: concurrency) { _ in
+            guard let client = try? LoopbackClient(port: port) else {
+                failures.add(1, ordering: .relaxed)
+                return
+            }
+            var mine: [Double] = []
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                guard i < count else { break }
+                let (method, path, headers, body) = make(i)
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                let response = try? client.request(method, path, headers: headers, body: body)
+                mine.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+                if response == nil || !(200..<300).contains(response!.status) { failures.add(1, ordering: .relaxed) }
+            }
+            latencies.withLock { $0 += mine }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let sorted = latencies.withLock { $0 }.sorted()
+        func pct(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        return Figures(requests: count, seconds: seconds, p50: pct(0.5), p99: pct(0.99), failures: failures.load(ordering: .relaxed))
+    }
+}

@@ -1,0 +1,96 @@
+import API
+import Connectors
+import Flows
+import Foundation
+import HTTPServer
+import Storage
+import Telemetry
+
+/// The composition root: opens the store, wires flows, the API, the HTTP server and the
+/// services, and starts and stops them together.
+public final class Hub: Sendable {
+    public let configuration: HubConfiguration
+    public let store: SQLiteStore
+    public let context: FlowContext
+    public let api: API
+    public let server: HTTPServer
+    public let dispatcher: Dispatcher?
+    private let services: ServiceGroup
+
+    public init(configuration: HubConfiguration, logSink: LogSink = .standardError,
+                clock: any Clock = SystemClock(), connector: (any ERPConnector)? = nil) throws {
+        self.configuration = configuration
+        let logger = Logger(label: "supplyline", level: configuration.logLevel, sink: logSink)
+        let metrics = Metrics()
+        let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try SQLiteStore(configuration: .init(path: configuration.databasePath, durability: configuration.durability),
+                                metrics: metrics)
+        context = FlowContext(store: store, clock: clock, logger: logger, metrics: metrics)
+        let api = API(context: context, authenticator: Authenticator(context: context))
+        self.api = api
+        server = HTTPServer(configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port,
+                                                                   threadPoolSize: configuration.threads,
+                                                                   maxBodyBytes: configuration.maxBodyBytes),
+                            logger: configuration.accessLog ? logger.with(["component": "http"]) : Logger(label: "http", level: .warning, sink: logSink),
+                            metrics: metrics, handler: { api.handle($0) })
+        let context = self.context
+        let erp = connector ?? configuration.erpURL.map { RESTERPConnector(baseURL: $0) }
+        dispatcher = erp.map { Dispatcher(context: context, connector: $0, policy: configuration.retry,
+                                          concurrency: configuration.dispatcherConcurrency) }
+        services = ServiceGroup(logger: logger)
+        if dispatcher == nil {
+            logger.warning("no ERP URL configured: postings stay in the outbox until the hub runs with --erp-url")
+        }
+    }
+
+    /// The port the server listens on (useful with port 0).
+    public var port: Int { server.port }
+
+    /// Starts the HTTP server and the services. Returns once the server is listening.
+    public func start() throws {
+        try server.start()
+        if let dispatcher { services.start(dispatcher) }
+        context.logger.info("supplyline listening", ["url": .string("http://\(configuration.host):\(server.port)"),
+                                                     "db": .string(configuration.databasePath)])
+    }
+
+    /// Stops accepting requests, finishes those in flight, stops the services, closes the store.
+    public func stop() {
+        server.stop()
+        services.stopAll()
+        store.close()
+    }
+}
+
+/// Runs services on their own threads and stops them together.
+// @unchecked Sendable: `running` is only touched under `lock`.
+final class ServiceGroup: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running: [(service: any Service, done: DispatchSemaphore)] = []
+    private let logger: Logger
+
+    init(logger: Logger) { self.logger = logger }
+
+    func start(_ service: any Service) {
+        let done = DispatchSemaphore(value: 0)
+        lock.withLock { running.append((service, done)) }
+        let thread = Thread {
+            service.run()
+            done.signal()
+        }
+        thread.name = "supplyline-\(service.name)"
+        thread.start()
+    }
+
+    func stopAll() {
+        let all = lock.withLock { running }
+        for entry in all { entry.service.stop() }
+        for entry in all {
+            if entry.done.wait(timeout: .now() + 30) == .timedOut {
+                logger.warning("service did not stop in time", ["service": .string(entry.service.name)])
+            }
+        }
+        lock.withLock { running.removeAll() }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import SQLite
+import Sodium
+
+extension SQLiteAccess {
+    /// The chain starts from this hash.
+    static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The hashed form of an entry: every field, in a fixed order, unambiguous separators.
+    static func chainHash(previous: String, at: Int64, actor: String, role: String, action: String,
+                          objectType: String, objectID: String, detail: String, requestID: String?) -> String {
+        let fields = [previous, String(at), actor, role, action, objectType, objectID, detail, requestID ?? ""]
+        var bytes: [UInt8] = []
+        for field in fields {
+            bytes += Array(String(field.utf8.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes += Array(field.utf8)
+        }
+        return Sodium.hex(Sodium.sha256(bytes))
+    }
+
+    func appendAudit(_ event: AuditEvent, now: Date) throws {
+        let previous = try connection.scalar("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").string ?? Self.genesisHash
+        let at = Self.millis(now).int64 ?? 0
+        let hash = Self.chainHash(previous: previous, at: at, actor: event.actor.clientID, role: event.actor.role.rawValue,
+                                  action: event.action, objectType: event.objectType, objectID: event.objectID,
+                                  detail: event.detail, requestID: event.requestID)
+        try connection.run("""
+            INSERT INTO audit_log (at, actor, role, action, object_type, object_id, detail, request_id, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(at), .text(event.actor.clientID), .text(event.actor.role.rawValue), .text(event.action),
+                  .text(event.objectType), .text(event.objectID), .text(event.detail), SQLValue(event.requestID),
+                  .text(previous), .text(hash)])
+    }
+
+    private static let auditColumns = "seq, at, actor, role, action, object_type, object_id, detail, request_id, hash, prev_hash"
+
+    static func audit(from row: Row) -> AuditEntry {
+        AuditEntry(sequence: row[0].int64 ?? 0, at: date(row[1]), actor: row[2].string ?? "", role: row[3].string ?? "",
+                   action: row[4].string ?? "", objectType: row[5].string ?? "", objectID: row[6].string ?? "",
+                   detail: row[7].string ?? "{}", requestID: row[8].string, hash: row[9].string ?? "")
+    }
+
+    func auditEntries(objectType: String?, objectID: String?, after: Int64?, limit: Int) throws -> Page<AuditEntry> {
+        var sql = "SELECT \(Self.auditColumns) FROM audit_log WHERE seq > ?"
+        var values: [SQLValue] = [.integer(after ?? 0)]
+        if let objectType {
+            sql += " AND object_type = ?"
+            values.append(.text(objectType))
+        }
+        if let objectID {
+            sql += " AND object_id = ?"
+            values.append(.text(objectID))
+        }
+        sql += " ORDER BY seq LIMIT ?"
+        values.append(.integer(Int64(limit + 1)))
+        let rows = try connection.query(sql, values)
+        let items = rows.prefix(limit).map(Self.audit(from:))
+        return Page(items: Array(items), next: rows.count > limit ? items.last.map { String($0.sequence) } : nil)
+    }
+
+    func verifyAuditChain() throws -> Int64? {
+        var previous = Self.genesisHash
+        for row in try connection.query("SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq") {
+            let expected = Self.chainHash(previous: previous, at: row[1].int64 ?? 0, actor: row[2].string ?? "",
+                                          role: row[3].string ?? "", action: row[4].string ?? "",
+                                          objectType: row[5].string ?? "", objectID: row[6].string ?? "",
+                                          detail: row[7].string ?? "", requestID: row[8].string)
+            guard row[10].string == previous, row[9].string == expected else { return row[0].int64 }
+            previous = expected
+        }
+        return nil
+    }
+}

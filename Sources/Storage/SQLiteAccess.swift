@@ -1,0 +1,114 @@
+import Foundation
+import Procurement
+import SQLite
+
+/// Store operations on one connection inside a transaction opened by `SQLiteStore`.
+final class SQLiteAccess: StoreWriter {
+    let connection: Connection
+    /// Set when this transaction wrote to the outbox, so the dispatcher can be woken.
+    var enqueuedOutbox = false
+
+    init(connection: Connection) { self.connection = connection }
+
+    // MARK: Encoding helpers
+
+    static func millis(_ date: Date) -> SQLValue { .integer(Int64((date.timeIntervalSince1970 * 1000).rounded())) }
+    static func millis(_ date: Date?) -> SQLValue { date.map { millis($0) } ?? .null }
+    static func date(_ value: SQLValue) -> Date { Date(timeIntervalSince1970: Double(value.int64 ?? 0) / 1000) }
+    static func optionalDate(_ value: SQLValue) -> Date? { value.isNull ? nil : date(value) }
+
+    static func json<T: Encodable>(_ value: T) throws -> SQLValue {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return .text(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ value: SQLValue) throws -> T {
+        try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
+    /// `AND supplier_id = ?` when the scope is one supplier.
+    static func scopeClause(_ scope: SupplierScope, column: String = "supplier_id") -> (sql: String, values: [SQLValue]) {
+        switch scope {
+        case .all: return ("", [])
+        case .supplier(let id): return (" AND \(column) = ?", [.text(id)])
+        }
+    }
+
+    // MARK: Suppliers and clients
+
+    func supplier(id: String) throws -> Supplier? {
+        try connection.queryFirst("SELECT id, name, date_days, quantity_percent, price_percent FROM suppliers WHERE id = ?", [.text(id)])
+            .map(Self.supplier(from:))
+    }
+
+    func suppliers() throws -> [Supplier] {
+        try connection.query("SELECT id, name, date_days, quantity_percent, price_percent FROM suppliers ORDER BY id")
+            .map(Self.supplier(from:))
+    }
+
+    static func supplier(from row: Row) -> Supplier {
+        Supplier(id: row[0].string ?? "", name: row[1].string ?? "",
+                 tolerances: Tolerances(dateDays: row[2].int ?? 0,
+                                        quantityPercent: DecimalText.parse(row[3].string ?? "0") ?? 0,
+                                        pricePercent: DecimalText.parse(row[4].string ?? "0") ?? 0))
+    }
+
+    func saveSupplier(_ supplier: Supplier, now: Date) throws {
+        try connection.run("""
+            INSERT INTO suppliers (id, name, date_days, quantity_percent, price_percent, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, date_days = excluded.date_days,
+              quantity_percent = excluded.quantity_percent, price_percent = excluded.price_percent,
+              updated_at = excluded.updated_at
+            """, [.text(supplier.id), .text(supplier.name), .integer(Int64(supplier.tolerances.dateDays)),
+                  .text(DecimalText.format(supplier.tolerances.quantityPercent)),
+                  .text(DecimalText.format(supplier.tolerances.pricePercent)), Self.millis(now), Self.millis(now)])
+    }
+
+    func client(id: String) throws -> ClientRecord? {
+        try connection.queryFirst("SELECT id, name, role, supplier_id, key_hash, created_at, revoked_at FROM api_clients WHERE id = ?", [.text(id)])
+            .map(Self.client(from:))
+    }
+
+    func clients() throws -> [ClientRecord] {
+        try connection.query("SELECT id, name, role, supplier_id, key_hash, created_at, revoked_at FROM api_clients ORDER BY created_at, id")
+            .map(Self.client(from:))
+    }
+
+    static func client(from row: Row) -> ClientRecord {
+        ClientRecord(id: row[0].string ?? "", name: row[1].string ?? "", role: Role(rawValue: row[2].string ?? "") ?? .supplier,
+                     supplierID: row[3].string, keyHash: row[4].bytes ?? [], createdAt: date(row[5]), revokedAt: optionalDate(row[6]))
+    }
+
+    func insertClient(_ client: ClientRecord) throws {
+        try connection.run("INSERT INTO api_clients (id, name, role, supplier_id, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           [.text(client.id), .text(client.name), .text(client.role.rawValue), SQLValue(client.supplierID),
+                            .blob(client.keyHash), Self.millis(client.createdAt)])
+    }
+
+    func revokeClient(id: String, now: Date) throws -> Bool {
+        try connection.run("UPDATE api_clients SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [Self.millis(now), .text(id)]) > 0
+    }
+
+    // MARK: Inbox
+
+    func inboxEntry(clientID: String, key: String) throws -> InboxEntry? {
+        try connection.queryFirst("""
+            SELECT client_id, key, request_hash, operation, result_status, result_ref, created_at FROM inbox
+            WHERE client_id = ? AND key = ?
+            """, [.text(clientID), .text(key)]).map { row in
+            InboxEntry(clientID: row[0].string ?? "", key: row[1].string ?? "", requestHash: row[2].string ?? "",
+                       operation: row[3].string ?? "", resultStatus: row[4].int ?? 0, resultRef: row[5].string ?? "",
+                       createdAt: Self.date(row[6]))
+        }
+    }
+
+    func insertInboxEntry(_ entry: InboxEntry) throws {
+        try connection.run("""
+            INSERT INTO inbox (client_id, key, request_hash, operation, result_status, result_ref, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [.text(entry.clientID), .text(entry.key), .text(entry.requestHash), .text(entry.operation),
+                  .integer(Int64(entry.resultStatus)), .text(entry.resultRef), Self.millis(entry.createdAt)])
+    }
+}

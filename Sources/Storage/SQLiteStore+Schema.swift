@@ -1,0 +1,119 @@
+extension SQLiteStore {
+    /// Ordered, named migrations; each runs once, in its own transaction.
+    static let migrations: [(name: String, sql: String)] = [
+        ("0001-walking-skeleton", """
+        CREATE TABLE suppliers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            date_days INTEGER NOT NULL,
+            quantity_percent TEXT NOT NULL,
+            price_percent TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE api_clients (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            supplier_id TEXT,
+            key_hash BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER
+        );
+        CREATE TABLE purchase_orders (
+            number TEXT PRIMARY KEY,
+            supplier_id TEXT NOT NULL REFERENCES suppliers(id),
+            current_revision INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX purchase_orders_supplier ON purchase_orders(supplier_id, number);
+        CREATE INDEX purchase_orders_status ON purchase_orders(status, number);
+        CREATE TABLE order_revisions (
+            number TEXT NOT NULL REFERENCES purchase_orders(number),
+            revision INTEGER NOT NULL,
+            document TEXT NOT NULL,
+            released_at INTEGER NOT NULL,
+            PRIMARY KEY (number, revision)
+        );
+        CREATE TABLE acknowledgements (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            purchase_order TEXT NOT NULL REFERENCES purchase_orders(number),
+            revision INTEGER NOT NULL,
+            supplier_id TEXT NOT NULL,
+            client_id TEXT NOT NULL,
+            response TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            reasons TEXT NOT NULL,
+            lines TEXT NOT NULL,
+            received_at INTEGER NOT NULL
+        );
+        CREATE INDEX acknowledgements_order ON acknowledgements(purchase_order, seq);
+        CREATE TABLE exceptions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            purchase_order TEXT NOT NULL REFERENCES purchase_orders(number),
+            revision INTEGER NOT NULL,
+            supplier_id TEXT NOT NULL,
+            acknowledgement_id TEXT NOT NULL REFERENCES acknowledgements(id),
+            reasons TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            resolved_at INTEGER,
+            resolved_by TEXT,
+            note TEXT
+        );
+        CREATE INDEX exceptions_status ON exceptions(status, seq);
+        CREATE INDEX exceptions_order ON exceptions(purchase_order, status);
+        CREATE TABLE inbox (
+            client_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            result_status INTEGER NOT NULL,
+            result_ref TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (client_id, key)
+        );
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            document TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            payload BLOB NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            lease_until INTEGER,
+            last_error TEXT,
+            created_at INTEGER NOT NULL,
+            delivered_at INTEGER,
+            dead_at INTEGER
+        );
+        CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+        CREATE INDEX outbox_document ON outbox(document, status, id);
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            role TEXT NOT NULL,
+            action TEXT NOT NULL,
+            object_type TEXT NOT NULL,
+            object_id TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            request_id TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_object ON audit_log(object_type, object_id, seq);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """),
+    ]
+}

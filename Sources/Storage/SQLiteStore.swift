@@ -1,0 +1,112 @@
+import Foundation
+import SQLite
+import Synchronization
+import Telemetry
+
+/// The embedded store: one SQLite file in WAL mode.
+///
+/// Writes go to one writer connection on its own thread, which *group-commits*: every write
+/// that arrives while a commit is under way joins the next transaction, each in its own
+/// savepoint, so one fsync answers many requests while each request stays all-or-nothing.
+/// Reads use a small pool of reader connections, each read in its own snapshot.
+public final class SQLiteStore: Store {
+    public enum Durability: String, Sendable {
+        /// fsync on every commit (`synchronous=FULL`): a commit survives power loss.
+        case full
+        /// `synchronous=NORMAL`: survives a crash of the process, not of the machine.
+        case normal
+    }
+
+    public struct Configuration: Sendable {
+        public var path: String
+        public var durability: Durability
+        public var readers: Int
+        /// Most writes to put in one commit.
+        public var maxBatch: Int
+
+        public init(path: String, durability: Durability = .full, readers: Int = 4, maxBatch: Int = 256) {
+            self.path = path
+            self.durability = durability
+            self.readers = readers
+            self.maxBatch = maxBatch
+        }
+    }
+
+    public let configuration: Configuration
+    private let writer: GroupCommitWriter
+    private let readers: ConnectionPool
+    private let enqueueCallbacks = Mutex<[@Sendable () -> Void]>([])
+
+    /// Opens the database, creating it and running migrations as needed.
+    public init(configuration: Configuration, metrics: Metrics? = nil) throws {
+        self.configuration = configuration
+        let writeConnection = try Connection(path: configuration.path)
+        try writeConnection.execute("PRAGMA journal_mode=WAL")
+        try writeConnection.execute("PRAGMA synchronous=\(configuration.durability == .full ? "FULL" : "NORMAL")")
+        try writeConnection.execute("PRAGMA foreign_keys=ON")
+        try writeConnection.migrate(SQLiteStore.migrations)
+        var readConnections: [Connection] = []
+        for _ in 0..<max(1, configuration.readers) {
+            let c = try Connection(path: configuration.path)
+            try c.execute("PRAGMA query_only=1")
+            readConnections.append(c)
+        }
+        readers = ConnectionPool(readConnections)
+        writer = GroupCommitWriter(connection: writeConnection, maxBatch: configuration.maxBatch, metrics: metrics)
+    }
+
+    /// Stops the writer thread after the writes already queued.
+    public func close() {
+        writer.stop()
+    }
+
+    deinit { writer.stop() }
+
+    public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
+        try readers.withConnection { connection in
+            try connection.transaction(.deferred) {
+                try body(SQLiteAccess(connection: connection))
+            }
+        }
+    }
+
+    public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
+        let enqueued = try writer.perform { connection in
+            let access = SQLiteAccess(connection: connection)
+            let value = try connection.savepoint { try body(access) }
+            return (value, access.enqueuedOutbox)
+        }
+        if enqueued.1 {
+            for callback in enqueueCallbacks.withLock({ $0 }) { callback() }
+        }
+        return enqueued.0
+    }
+
+    public func onOutboxEnqueued(_ callback: @escaping @Sendable () -> Void) {
+        enqueueCallbacks.withLock { $0.append(callback) }
+    }
+}
+
+/// Reader connections handed out one caller at a time.
+// @unchecked Sendable: every access to `idle` happens under `condition`; a connection is used
+// by exactly one thread between take and give-back.
+final class ConnectionPool: @unchecked Sendable {
+    private var idle: [Connection]
+    private let condition = NSCondition()
+
+    init(_ connections: [Connection]) { idle = connections }
+
+    func withConnection<T>(_ body: (Connection) throws -> T) throws -> T {
+        condition.lock()
+        while idle.isEmpty { condition.wait() }
+        let connection = idle.removeLast()
+        condition.unlock()
+        defer {
+            condition.lock()
+            idle.append(connection)
+            condition.signal()
+            condition.unlock()
+        }
+        return try body(connection)
+    }
+}

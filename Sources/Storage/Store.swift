@@ -1,0 +1,66 @@
+import Foundation
+import Procurement
+
+/// The hub's persistence, behind intention-named operations. Reads see a consistent snapshot;
+/// each `write` is one all-or-nothing transaction that is durable when `write` returns.
+public protocol Store: Sendable {
+    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
+    /// Called after a commit that enqueued outbox messages (the dispatcher waits on it).
+    func onOutboxEnqueued(_ callback: @escaping @Sendable () -> Void)
+}
+
+public protocol StoreReader {
+    func supplier(id: String) throws -> Supplier?
+    func suppliers() throws -> [Supplier]
+    func client(id: String) throws -> ClientRecord?
+    func clients() throws -> [ClientRecord]
+
+    func purchaseOrder(number: String, scope: SupplierScope) throws -> OrderRecord?
+    func purchaseOrder(number: String, revision: Int, scope: SupplierScope) throws -> PurchaseOrder?
+    func revisions(of number: String, scope: SupplierScope) throws -> [Int]
+    func purchaseOrders(scope: SupplierScope, status: OrderStatus?, after: String?, limit: Int) throws -> Page<OrderSummary>
+
+    func acknowledgement(id: String, scope: SupplierScope) throws -> AcknowledgementRecord?
+    func acknowledgements(purchaseOrder: String, scope: SupplierScope) throws -> [AcknowledgementRecord]
+
+    func exception(id: String) throws -> ExceptionRecord?
+    func exceptions(status: ExceptionStatus?, after: String?, limit: Int) throws -> Page<ExceptionRecord>
+
+    func inboxEntry(clientID: String, key: String) throws -> InboxEntry?
+
+    func outboxJob(id: Int64) throws -> OutboxJob?
+    func outboxJobs(status: OutboxStatus, after: Int64?, limit: Int) throws -> Page<OutboxJob>
+    func outboxCounts() throws -> [OutboxStatus: Int]
+
+    func auditEntries(objectType: String?, objectID: String?, after: Int64?, limit: Int) throws -> Page<AuditEntry>
+    /// Recomputes the audit chain; returns the sequence of the first entry that does not match.
+    func verifyAuditChain() throws -> Int64?
+}
+
+public protocol StoreWriter: StoreReader {
+    func saveSupplier(_ supplier: Supplier, now: Date) throws
+    func insertClient(_ client: ClientRecord) throws
+    func revokeClient(id: String, now: Date) throws -> Bool
+
+    /// Stores a released revision and makes it current with the given status.
+    func saveRevision(_ order: PurchaseOrder, status: OrderStatus, now: Date) throws
+    func setOrderStatus(number: String, status: OrderStatus, now: Date) throws
+
+    func insertAcknowledgement(_ record: AcknowledgementRecord) throws
+    func insertException(_ record: ExceptionRecord) throws
+    func resolveException(id: String, status: ExceptionStatus, by: String, note: String?, now: Date) throws
+    /// Marks every open exception of an order as superseded; returns their ids.
+    func supersedeOpenExceptions(purchaseOrder: String, now: Date) throws -> [String]
+
+    func insertInboxEntry(_ entry: InboxEntry) throws
+
+    func enqueue(_ message: OutboxMessage, now: Date) throws
+    /// Leases up to `limit` due pending jobs (the oldest per document) until `leaseUntil`.
+    func claimDueJobs(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxJob]
+    func recordDelivery(jobID: Int64, outcome: DeliveryOutcome, now: Date) throws
+    /// Puts a dead letter back in the queue with a fresh retry budget.
+    func replayDeadLetter(id: Int64, now: Date) throws -> Bool
+
+    func appendAudit(_ event: AuditEvent, now: Date) throws
+}
