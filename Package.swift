@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry"]),
         .testTarget(name: "FlowsTests", dependencies: ["Flows", "Storage", "Connectors", "Procurement"]),
         .testTarget(name: "APITests", dependencies: ["Hub", "API", "Flows", "Storage", "HTTPServer", "Procurement"]),
+        .testTarget(name: "ReferenceERPTests", dependencies: ["ReferenceERP", "HTTPServer", "Telemetry"]),
         .testTarget(name: "EndToEndTests", dependencies: ["supplyline", "supplyline-erp"]),
     ]
 )

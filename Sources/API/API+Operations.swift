@@ -42,6 +42,7 @@ extension API {
             return RequestSupport.json(200, Views.PageView(items: page.items.map(Views.OutboxMessageView.init), nextCursor: Cursor.encode(page.next)))
         })
         router.post("/v1/dead-letters/{id}/replay", authenticated { [deadLetters] request, ctx in
+            try ctx.require(.admin, to: "replay dead letters")
             guard let id = Int64(request.pathParameters["id"] ?? "") else {
                 throw FlowError(.notFound, "There is no dead letter \(request.pathParameters["id"] ?? "").")
             }

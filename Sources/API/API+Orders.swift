@@ -7,6 +7,7 @@ import Storage
 extension API {
     func registerSupplierRoutes() {
         router.put("/v1/suppliers/{id}", authenticated { [suppliers] request, ctx in
+            try ctx.require(.erp, .admin, to: "maintain suppliers")
             let id = request.pathParameters["id"] ?? ""
             let supplier = try RequestSupport.decode(Supplier.self, from: request, what: "supplier")
             guard supplier.id == id else {
@@ -25,6 +26,7 @@ extension API {
 
     func registerOrderRoutes() {
         router.put("/v1/purchase-orders/{number}", authenticated { [orders] request, ctx in
+            try ctx.require(.erp, to: "release purchase orders")
             let number = request.pathParameters["number"] ?? ""
             let order = try RequestSupport.decode(PurchaseOrder.self, from: request, what: "purchase order")
             guard order.number == number else {
@@ -66,7 +68,7 @@ extension API {
             let key = try RequestSupport.idempotencyKey(request)
             let response = try RequestSupport.decode(OrderResponse.self, from: request, what: "acknowledgement")
             let result = try acknowledgements.acknowledge(number: request.pathParameters["number"] ?? "", response: response,
-                                                          idempotencyKey: key, requestFingerprint: request.body, by: ctx)
+                                                          idempotencyKey: key, by: ctx)
             var headers = [("Location", "/v1/acknowledgements/\(result.record.id)")]
             if result.replayed { headers.append(("Idempotent-Replayed", "true")) }
             return RequestSupport.json(201, Views.Acknowledgement(result.record), headers: headers)

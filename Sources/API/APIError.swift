@@ -9,9 +9,10 @@ extension FlowError: HTTPResponseError {
         switch code {
         case .unauthenticated: return Problem(status: 401, slug: "unauthenticated", title: "Authentication required", detail: message)
         case .forbidden: return Problem(status: 403, slug: "forbidden", title: "Not allowed for this role", detail: message)
-        case .notFound: return Problem(status: 404, slug: "not-found", title: "Not found", detail: message)
+        case .notFound: return Problem(status: 404, slug: "not-found", title: "Not Found", detail: message)
         case .idempotencyKeyReused:
             return Problem(status: 422, slug: "idempotency-key-reused", title: "Idempotency key already used", detail: message)
+        case .conflict: return Problem(status: 409, slug: "conflict", title: "Conflict with the current state", detail: message)
         default: return Problem(status: 422, slug: "invalid-request", title: "Invalid request", detail: message)
         }
     }

@@ -16,15 +16,15 @@ public struct AcknowledgementFlow: Sendable {
         public let replayed: Bool
     }
 
-    /// - Parameters:
-    ///   - idempotencyKey: the client's key; the same key and the same request replay the
-    ///     first answer, the same key with another request is refused.
-    ///   - requestFingerprint: the bytes that identify the request (its body), compared on replay.
+    /// - Parameter idempotencyKey: the client's key; the same key and the same request replay
+    ///   the first answer, the same key with another request is refused. "The same request" is
+    ///   the same order and the same answer once decoded, so a client that re-serialises its
+    ///   JSON (other key order, other spacing) on retry is still recognised.
     public func acknowledge(number: String, response: OrderResponse, idempotencyKey: String,
-                            requestFingerprint: [UInt8], by request: RequestContext) throws -> Result {
+                            by request: RequestContext) throws -> Result {
         try request.require(.supplier, to: "acknowledge purchase orders")
         let principal = request.principal
-        let fingerprint = Sodium.hex(Sodium.sha256(Array("acknowledge \(number)\n".utf8) + requestFingerprint))
+        let fingerprint = Sodium.hex(Sodium.sha256(Array("acknowledge \(number)\n".utf8) + JSON.encode(response)))
         let now = context.clock.now()
         let ackID = Identifiers.make("ack")
 

@@ -20,7 +20,7 @@ public struct DeadLetterFlow: Sendable {
         return try context.store.write { tx in
             guard try tx.replayDeadLetter(id: id, now: now) else {
                 if try tx.outboxJob(id: id) != nil {
-                    throw FlowError(.mismatch, "Message \(id) is not a dead letter; only dead letters can be replayed.")
+                    throw FlowError(.conflict, "Message \(id) is not a dead letter; only dead letters can be replayed.")
                 }
                 throw FlowError(.notFound, "There is no dead letter \(id).")
             }

@@ -26,7 +26,7 @@ public final class Dispatcher: Service, @unchecked Sendable {
     private let logger: Logger
 
     public init(context: FlowContext, connector: any ERPConnector, policy: RetryPolicy = .default,
-                concurrency: Int = 8, leaseSeconds: TimeInterval = 60, idleWait: TimeInterval = 0.5) {
+                concurrency: Int = 8, leaseSeconds: TimeInterval = 30, idleWait: TimeInterval = 0.5) {
         self.context = context
         self.connector = connector
         self.policy = policy

@@ -15,6 +15,8 @@ public struct FlowError: Error, Equatable, Sendable, CustomStringConvertible {
         public static let idempotencyKeyReused = Code(rawValue: "idempotencyKeyReused")
         /// The request names the same thing twice in conflicting ways (path vs body).
         public static let mismatch = Code(rawValue: "mismatch")
+        /// The object is not in a state that allows this (e.g. replaying a delivered message).
+        public static let conflict = Code(rawValue: "conflict")
     }
 
     public let code: Code

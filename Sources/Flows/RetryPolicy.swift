@@ -6,7 +6,7 @@ import Foundation
 /// `min(maxDelay, baseDelay × 2^(n−1))`, so retries from many jobs spread out but never come
 /// sooner than half the nominal delay. A receiver's `Retry-After` is honoured when longer.
 /// The default budget (50 attempts, 1 s doubling to 5 min) keeps trying for at least
-/// 1 h 45 min and typically about 3 h, so a one-hour ERP outage loses nothing.
+/// 1 h 44 min and typically about 2 h 36 min, so a one-hour ERP outage loses nothing.
 public struct RetryPolicy: Sendable, Equatable {
     public var baseDelay: TimeInterval
     public var maxDelay: TimeInterval

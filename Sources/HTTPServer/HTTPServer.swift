@@ -87,7 +87,8 @@ public final class HTTPServer: Sendable {
                 UInt32(max(1, configuration.threadPoolSize)), UInt32(max(0, configuration.connectionTimeoutSeconds)),
                 UInt32(max(1, configuration.connectionLimit)))
             guard let daemon else {
-                close(bound.descriptor)
+                // libmicrohttpd may already have closed the socket on this path; close it only if it is still ours.
+                if ListeningSocket.isListening(bound.descriptor, port: bound.port) { close(bound.descriptor) }
                 throw HTTPServerError(operation: "start", address: "\(configuration.host):\(bound.port)",
                                       message: "libmicrohttpd could not start the daemon", code: nil)
             }

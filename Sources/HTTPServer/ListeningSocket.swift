@@ -64,6 +64,20 @@ enum ListeningSocket {
         return Bound(descriptor: fd, port: boundPort, isIPv6: family == AF_INET6)
     }
 
+    /// True when `descriptor` is a listening socket bound to `port`.
+    static func isListening(_ descriptor: Int32, port: Int) -> Bool {
+        var accepting: Int32 = 0
+        var size = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(descriptor, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &size) == 0, accepting != 0 else { return false }
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        return withUnsafeMutablePointer(to: &storage) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                getsockname(descriptor, address, &length) == 0 && socketPort(address) == port
+            }
+        }
+    }
+
     static func socketPort(_ address: UnsafePointer<sockaddr>) -> Int {
         switch Int32(address.pointee.sa_family) {
         case AF_INET:

@@ -40,6 +40,11 @@ public final class Router: Sendable {
         }
     }
 
+    /// Every method and pattern registered, in registration order (for documentation checks).
+    public var registeredRoutes: [(method: String, pattern: String)] {
+        routes.withLock { $0.map { ($0.method, $0.pattern) } }
+    }
+
     public func get(_ pattern: String, _ handler: @escaping HTTPHandler) { add("GET", pattern, handler) }
     public func post(_ pattern: String, _ handler: @escaping HTTPHandler) { add("POST", pattern, handler) }
     public func put(_ pattern: String, _ handler: @escaping HTTPHandler) { add("PUT", pattern, handler) }

@@ -84,7 +84,12 @@ public enum AckBenchmark {
         let failures = Atomic<Int>(0)
         let latencies = Mutex<[Double]>([])
         let start = DispatchTime.now().uptimeNanoseconds
-        DispatchQueue.concurrentPerform(iterations: concurrency) { _ in
+        // One thread per connection: concurrentPerform would run only as many as there are cores.
+        let group = DispatchGroup()
+        for _ in 0..<concurrency {
+            group.enter()
+            Thread {
+            defer { group.leave() }
             guard let client = try? LoopbackClient(port: port) else {
                 failures.add(1, ordering: .relaxed)
                 return
@@ -100,7 +105,9 @@ public enum AckBenchmark {
                 if response == nil || !(200..<300).contains(response!.status) { failures.add(1, ordering: .relaxed) }
             }
             latencies.withLock { $0 += mine }
+            }.start()
         }
+        group.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let sorted = latencies.withLock { $0 }.sorted()
         func pct(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }

@@ -94,7 +94,6 @@ public struct Reason: Equatable, Sendable, Codable {
         public static let priceOutOfTolerance = Code(rawValue: "priceOutOfTolerance")
         public static let lineRejected = Code(rawValue: "lineRejected")
         public static let orderRejected = Code(rawValue: "orderRejected")
-        public static let rejectedByBuyer = Code(rawValue: "rejectedByBuyer")
     }
 }
 

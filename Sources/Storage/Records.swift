@@ -9,7 +9,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case supplier
     /// A buyer: reviews exceptions.
     case buyer
-    /// Operations: everything, including dead letters.
+    /// Operations: suppliers, API clients, dead letters, the audit log; reads everything.
+    /// Business actions stay with their roles (the ERP releases, suppliers answer, buyers decide).
     case admin
 }
 

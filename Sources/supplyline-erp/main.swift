@@ -1,1 +1,5 @@
-print("")
+import Foundation
+import ReferenceERP
+
+exit(ERPCommand.main(arguments: Array(CommandLine.arguments.dropFirst()),
+                     environment: ProcessInfo.processInfo.environment))

@@ -1,0 +1,170 @@
+/// A segment as seen by a scanner: a view into the read buffer plus the start of each element.
+/// It is only valid inside the callback that receives it; copy out what you keep
+/// (`string(_:)`, `materialize()`).
+public struct RawSegment {
+    /// The segment's bytes without its terminator.
+    public let bytes: UnsafeBufferPointer<UInt8>
+    /// Start index in `bytes` of each element; index 0 is the tag.
+    let starts: UnsafeBufferPointer<Int>
+    /// Offset of the first byte in the whole input.
+    public let offset: Int
+    /// False for a last segment that ended with the input instead of a terminator.
+    public let terminated: Bool
+    public let delimiters: Delimiters
+    /// The repetition separator occurs somewhere in the segment.
+    public let containsRepetition: Bool
+    /// A release character occurs somewhere in the segment (EDIFACT).
+    public let containsRelease: Bool
+    /// Index of the first byte outside the declared character repertoire, or -1 (EDIFACT).
+    public var firstForeignIndex: Int = -1
+    /// Largest component count per element (index 0 is the tag), when the scanner counted them.
+    var componentCounts: UnsafeBufferPointer<Int>?
+
+    /// Number of data elements after the tag.
+    public var elementCount: Int { starts.count - 1 }
+
+    /// Byte range of an element; 0 is the tag, data elements are 1-based.
+    @inline(__always)
+    public func range(_ position: Int) -> Range<Int> {
+        let lower = starts[position]
+        let upper = position + 1 < starts.count ? starts[position + 1] - 1 : bytes.count
+        return lower..<upper
+    }
+
+    /// True when the element is absent or has no bytes.
+    @inline(__always)
+    public func isEmpty(_ position: Int) -> Bool {
+        position > elementCount || range(position).isEmpty
+    }
+
+    /// True when the element is absent or carries no data (only component separators).
+    public func isBlank(_ position: Int) -> Bool {
+        guard position <= elementCount else { return true }
+        for index in range(position) where bytes[index] != delimiters.component { return false }
+        return true
+    }
+
+    @inline(__always)
+    public func tagIs(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        starts.count > 0 && range(0).count == 3 && bytes[0] == a && bytes[1] == b && bytes[2] == c
+    }
+
+    @inline(__always)
+    public func tagIs(_ a: UInt8, _ b: UInt8) -> Bool {
+        starts.count > 0 && range(0).count == 2 && bytes[0] == a && bytes[1] == b
+    }
+
+    public var tag: String { string(0) }
+
+    /// An element's text with release characters removed (the raw text for X12).
+    public func string(_ position: Int) -> String {
+        guard position <= elementCount else { return "" }
+        return text(range(position))
+    }
+
+    /// Text of a byte range, release characters removed.
+    func text(_ range: Range<Int>) -> String {
+        if !containsRelease || delimiters.release == nil {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        return String(decoding: unescaped(range), as: UTF8.self)
+    }
+
+    func unescaped(_ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == delimiters.release, index + 1 < range.upperBound {
+                out.append(bytes[index + 1])
+                index += 2
+            } else {
+                out.append(byte)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// Splits a range at a separator, skipping released bytes.
+    func split(_ range: Range<Int>, at separator: UInt8?) -> [Range<Int>] {
+        guard let separator else { return [range] }
+        var parts: [Range<Int>] = []
+        var lower = range.lowerBound
+        var index = range.lowerBound
+        let release = delimiters.release
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if let release, byte == release {
+                index += 2
+                continue
+            }
+            if byte == separator {
+                parts.append(lower..<index)
+                lower = index + 1
+            }
+            index += 1
+        }
+        parts.append(lower..<range.upperBound)
+        return parts
+    }
+
+    /// Repetitions of an element as byte ranges.
+    public func repetitions(_ position: Int) -> [Range<Int>] {
+        split(range(position), at: delimiters.repetition)
+    }
+
+    /// Components of one repetition range.
+    public func components(_ range: Range<Int>) -> [Range<Int>] {
+        split(range, at: delimiters.component)
+    }
+
+    /// Number of components of an element's first repetition.
+    public func componentCount(_ position: Int) -> Int {
+        guard position <= elementCount else { return 0 }
+        return components(repetitions(position)[0]).count
+    }
+
+    /// Largest number of components in any repetition of an element, counted without allocating.
+    @inline(__always)
+    public func maxComponentCount(_ position: Int) -> Int {
+        guard position <= elementCount else { return 0 }
+        if let componentCounts { return componentCounts[position] }
+        let range = range(position)
+        let component = Int(delimiters.component)
+        let repetition = delimiters.repetition.map(Int.init) ?? -1
+        let release = delimiters.release.map(Int.init) ?? -1
+        var largest = 1
+        var current = 1
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = Int(bytes[index])
+            if byte == release {
+                index += 2
+                continue
+            }
+            if byte == component {
+                current += 1
+                if current > largest { largest = current }
+            } else if byte == repetition {
+                current = 1
+            }
+            index += 1
+        }
+        return largest
+    }
+
+    /// Copies the segment out as values.
+    public func materialize() -> Segment {
+        var elements: [Element] = []
+        elements.reserveCapacity(elementCount)
+        if elementCount > 0 {
+            for position in 1...elementCount {
+                let reps = repetitions(position).map { rep in components(rep).map { text($0) } }
+                elements.append(Element(repetitions: reps))
+            }
+        }
+        return Segment(tag, elements)
+    }
+}

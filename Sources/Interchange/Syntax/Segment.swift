@@ -1,0 +1,77 @@
+/// One segment as values: a tag and its elements, each element a list of repetitions, each
+/// repetition a list of components. Used by the writers, the maps and the acknowledgments; the
+/// validators work on `RawSegment` and never build these in their hot path.
+public struct Segment: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var tag: String
+    public var elements: [Element]
+
+    public init(_ tag: String, _ elements: [Element] = []) {
+        self.tag = tag
+        self.elements = elements
+    }
+
+    /// The element at a 1-based position (X12 `PO102` is `self[2]`), nil if absent.
+    public subscript(position: Int) -> Element? {
+        position >= 1 && position <= elements.count ? elements[position - 1] : nil
+    }
+
+    /// First component of the first repetition at a 1-based position; nil when absent or empty.
+    public func value(_ position: Int, component: Int = 1) -> String? {
+        guard let element = self[position], let first = element.repetitions.first,
+              component >= 1, component <= first.count else { return nil }
+        let text = first[component - 1]
+        return text.isEmpty ? nil : text
+    }
+
+    public var description: String {
+        ([tag] + elements.map { $0.repetitions.map { $0.joined(separator: ":") }.joined(separator: "*") })
+            .joined(separator: "+")
+    }
+}
+
+/// A data element: one or more repetitions, each made of one or more components.
+public struct Element: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+    public var repetitions: [[String]]
+
+    public init(_ value: String) { repetitions = [[value]] }
+    public init(stringLiteral value: String) { repetitions = [[value]] }
+    public init(components: [String]) { repetitions = [components] }
+    public init(repetitions: [[String]]) { self.repetitions = repetitions.isEmpty ? [[""]] : repetitions }
+
+    /// The first component of the first repetition.
+    public var value: String { repetitions.first?.first ?? "" }
+    /// The components of the first repetition.
+    public var components: [String] { repetitions.first ?? [""] }
+    public var isEmpty: Bool { repetitions.allSatisfy { $0.allSatisfy(\.isEmpty) } }
+}
+
+/// Separator bytes in force for one interchange.
+public struct Delimiters: Hashable, Sendable {
+    public var element: UInt8
+    public var component: UInt8
+    /// nil when the syntax version has no repetition.
+    public var repetition: UInt8?
+    public var terminator: UInt8
+    /// EDIFACT release character; nil for X12.
+    public var release: UInt8?
+    /// EDIFACT decimal mark; `.` by default.
+    public var decimal: UInt8
+
+    public init(element: UInt8, component: UInt8, repetition: UInt8?, terminator: UInt8,
+                release: UInt8? = nil, decimal: UInt8 = UInt8(ascii: ".")) {
+        self.element = element
+        self.component = component
+        self.repetition = repetition
+        self.terminator = terminator
+        self.release = release
+        self.decimal = decimal
+    }
+
+    /// X12 defaults: `*`, `>`, `^` (00402 and later), `~`.
+    public static let x12 = Delimiters(element: UInt8(ascii: "*"), component: UInt8(ascii: ">"),
+                                       repetition: UInt8(ascii: "^"), terminator: UInt8(ascii: "~"))
+    /// EDIFACT defaults `:+.? '` with the syntax 4 repetition separator `*`.
+    public static let edifact = Delimiters(element: UInt8(ascii: "+"), component: UInt8(ascii: ":"),
+                                           repetition: UInt8(ascii: "*"), terminator: UInt8(ascii: "'"),
+                                           release: UInt8(ascii: "?"))
+}

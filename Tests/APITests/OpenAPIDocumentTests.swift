@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+@Suite("OpenAPI document")
+struct OpenAPIDocumentTests {
+    @Test func documentsExactlyTheRoutesTheServerHas() throws {
+        let t = try TestHub()
+        let reply = t.call("GET", "/v1/openapi.json", key: nil)
+        #expect(reply.status == 200)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any])
+        #expect(doc["openapi"] as? String == "3.1.0")
+        let paths = try #require(doc["paths"] as? [String: [String: Any]])
+        let methods: Set = ["get", "put", "post", "delete", "patch"]
+        let documented = Set(paths.flatMap { path, operations in
+            operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
+        })
+        let served = Set(t.hub.api.router.registeredRoutes.map { "\($0.method) \($0.pattern)" })
+        #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served))")
+        #expect(served.subtracting(documented).isEmpty, "served but not documented: \(served.subtracting(documented))")
+    }
+
+    @Test func everyProblemSlugTheAPIUsesIsDocumented() throws {
+        let t = try TestHub()
+        let text = t.call("GET", "/v1/openapi.json", key: nil).text
+        for slug in ["malformed-json", "invalid-parameter", "missing-idempotency-key", "invalid-idempotency-key", "unauthenticated",
+                     "forbidden", "not-found", "stale-revision", "revision-conflict", "not-awaiting-acknowledgement",
+                     "supplier-changed", "exception-not-open", "conflict", "payload-too-large", "unsupported-media-type",
+                     "invalid-document", "invalid-request", "unknown-revision", "unknown-line", "unknown-supplier",
+                     "idempotency-key-reused", "internal-error"] {
+            #expect(text.contains("`\(slug)`"), "\(slug) is not documented")
+        }
+    }
+}
