@@ -2,13 +2,28 @@ import Foundation
 import Procurement
 import Sodium
 import Storage
+import Telemetry
 
 /// A supplier acknowledges an order: authorize → dedupe (inbox) → load → decide → persist
 /// state, outbox and audit in one transaction.
+///
+/// The decision and every encoding are prepared outside the store's single writer, from a
+/// snapshot read; inside the write the flow only re-checks that the order has not moved
+/// (revision and status) and inserts the prepared rows. If it has moved, the flow decides
+/// again inside the write, so the outcome is always the one the committed state gives.
 public struct AcknowledgementFlow: Sendable {
     let context: FlowContext
+    private let decided: [Decision: Counter]
 
-    public init(context: FlowContext) { self.context = context }
+    public init(context: FlowContext) {
+        self.context = context
+        var decided: [Decision: Counter] = [:]
+        for decision in [Decision.confirmed, .inReview, .rejected] {
+            decided[decision] = context.metrics.counter("supplyline_acknowledgements_total", help: "Acknowledgements decided",
+                                                        labels: ["decision": decision.rawValue])
+        }
+        self.decided = decided
+    }
 
     public struct Result: Sendable {
         public let record: AcknowledgementRecord
@@ -24,67 +39,115 @@ public struct AcknowledgementFlow: Sendable {
                             by request: RequestContext) throws -> Result {
         try request.require(.supplier, to: "acknowledge purchase orders")
         let principal = request.principal
-        let fingerprint = Sodium.hex(Sodium.sha256(Array("acknowledge \(number)\n".utf8) + JSON.encode(response)))
-        let now = context.clock.now()
-        let ackID = Identifiers.make("ack")
+        let responseJSON = JSON.string(response)
+        let fingerprint = Sodium.hex(Sodium.sha256(Array("acknowledge \(number)\n\(responseJSON)".utf8)))
+        let key = Key(number: number, idempotencyKey: idempotencyKey, fingerprint: fingerprint)
+
+        // A snapshot outside the writer: most retries are answered here, and the decision is
+        // prepared here.
+        let snapshot = try context.store.read { tx -> (InboxEntry?, OrderRecord?, Supplier?) in
+            let entry = try tx.inboxEntry(clientID: principal.clientID, key: idempotencyKey)
+            let order = try tx.purchaseOrder(number: number, scope: principal.scope)
+            return (entry, order, try order.flatMap { try tx.supplier(id: $0.order.supplier) })
+        }
+        if let entry = snapshot.0 {
+            return try context.store.read { try replay(entry, key: key, principal: principal, tx: $0) }
+        }
+        guard let current = snapshot.1 else { throw FlowError(.notFound, "There is no purchase order \(number).") }
+        let prepared = try plan(order: current, supplier: snapshot.2, response: response, responseJSON: responseJSON,
+                                key: key, request: request)
 
         let result: Result = try context.store.write { tx in
             if let entry = try tx.inboxEntry(clientID: principal.clientID, key: idempotencyKey) {
-                guard entry.requestHash == fingerprint else {
-                    throw FlowError(.idempotencyKeyReused,
-                        "The Idempotency-Key \(idempotencyKey) was already used for a different request; use a new key for a new request.")
-                }
-                guard let original = try tx.acknowledgement(id: entry.resultRef, scope: principal.scope) else {
+                return try replay(entry, key: key, principal: principal, tx: tx)
+            }
+            var plan = prepared
+            if let state = try tx.orderState(number: number, scope: principal.scope),
+               state.revision != current.order.revision || state.status != current.status {
+                guard let moved = try tx.purchaseOrder(number: number, scope: principal.scope) else {
                     throw FlowError(.notFound, "There is no purchase order \(number).")
                 }
-                return Result(record: original, replayed: true)
+                plan = try self.plan(order: moved, supplier: try tx.supplier(id: moved.order.supplier), response: response,
+                                     responseJSON: responseJSON, key: key, request: request)
             }
-            guard let current = try tx.purchaseOrder(number: number, scope: principal.scope) else {
-                throw FlowError(.notFound, "There is no purchase order \(number).")
-            }
-            guard let supplier = try tx.supplier(id: current.order.supplier) else {
-                throw ProcurementError(.unknownSupplier, "The supplier of \(number) is not on file.")
-            }
-            let outcome = try AcknowledgementDecider.decide(order: current.order, status: current.status,
-                                                            response: response, tolerances: supplier.tolerances)
-            let record = AcknowledgementRecord(id: ackID, purchaseOrder: number, revision: current.order.revision,
-                                               supplier: supplier.id, clientID: principal.clientID, response: response,
-                                               decision: outcome.decision, reasons: outcome.reasons, lines: outcome.lines,
-                                               receivedAt: now)
-            try tx.insertAcknowledgement(record)
-            try tx.setOrderStatus(number: number, status: outcome.decision.orderStatus, now: now)
-            switch outcome.decision {
-            case .confirmed:
-                try tx.enqueue(ERPPostings.confirmation(record, approvedBy: nil, now: now), now: now)
-            case .rejected:
-                try tx.enqueue(ERPPostings.rejection(record, now: now), now: now)
-            case .inReview:
-                try tx.insertException(ExceptionRecord(id: Identifiers.make("exc"), kind: "orderResponseOutOfTolerance",
-                                                       purchaseOrder: number, revision: record.revision, supplier: supplier.id,
-                                                       acknowledgementID: ackID, reasons: outcome.reasons, status: .open,
-                                                       createdAt: now))
-            }
-            try tx.insertInboxEntry(InboxEntry(clientID: principal.clientID, key: idempotencyKey, requestHash: fingerprint,
-                                               operation: "acknowledge", resultStatus: 201, resultRef: ackID, createdAt: now))
-            try tx.appendAudit(AuditEvent(actor: principal, action: "purchaseOrder.acknowledged", objectType: "purchaseOrder",
-                                          objectID: number,
-                                          detail: JSON.string(AuditDetail(acknowledgement: ackID, revision: record.revision,
-                                                                          decision: outcome.decision.rawValue,
-                                                                          reasons: outcome.reasons.map(\.code))),
-                                          requestID: request.requestID), now: now)
-            return Result(record: record, replayed: false)
+            try apply(plan, tx: tx)
+            return Result(record: plan.acknowledgement.record, replayed: false)
         }
-        if !result.replayed {
-            context.metrics.counter("supplyline_acknowledgements_total", help: "Acknowledgements decided",
-                                    labels: ["decision": result.record.decision.rawValue]).increment()
-        }
+        if !result.replayed { decided[result.record.decision]?.increment() }
         return result
     }
 
-    struct AuditDetail: Encodable {
-        let acknowledgement: String
-        let revision: Int
-        let decision: String
-        let reasons: [String]
+    struct Key {
+        let number: String
+        let idempotencyKey: String
+        let fingerprint: String
+    }
+
+    /// Everything one acknowledgement writes, prepared outside the writer.
+    struct Plan {
+        let acknowledgement: PreparedAcknowledgement
+        let status: OrderStatus
+        let outbox: OutboxMessage?
+        let exception: ExceptionRecord?
+        let audit: AuditEvent
+        let inbox: InboxEntry
+        let now: Date
+    }
+
+    private func plan(order current: OrderRecord, supplier: Supplier?, response: OrderResponse, responseJSON: String,
+                      key: Key, request: RequestContext) throws -> Plan {
+        guard let supplier else {
+            throw ProcurementError(.unknownSupplier, "The supplier of \(key.number) is not on file.")
+        }
+        let outcome = try AcknowledgementDecider.decide(order: current.order, status: current.status,
+                                                        response: response, tolerances: supplier.tolerances)
+        let now = context.clock.now()
+        let ackID = Identifiers.make("ack")
+        let record = AcknowledgementRecord(id: ackID, purchaseOrder: key.number, revision: current.order.revision,
+                                           supplier: supplier.id, clientID: request.principal.clientID, response: response,
+                                           decision: outcome.decision, reasons: outcome.reasons, lines: outcome.lines,
+                                           receivedAt: now)
+        let prepared = try PreparedAcknowledgement(record, responseJSON: responseJSON)
+        var outbox: OutboxMessage?
+        var exception: ExceptionRecord?
+        switch outcome.decision {
+        case .confirmed: outbox = ERPPostings.confirmation(prepared, approvedBy: nil, now: now)
+        case .rejected: outbox = ERPPostings.rejection(prepared, now: now)
+        case .inReview:
+            exception = ExceptionRecord(id: Identifiers.make("exc"), kind: "orderResponseOutOfTolerance",
+                                        purchaseOrder: key.number, revision: record.revision, supplier: supplier.id,
+                                        acknowledgementID: ackID, reasons: outcome.reasons, status: .open, createdAt: now)
+        }
+        let reasonCodes = outcome.reasons.map { JSON.quote($0.code) }.joined(separator: ",")
+        let detail = "{\"acknowledgement\":\(JSON.quote(ackID)),\"decision\":\(JSON.quote(outcome.decision.rawValue)),"
+            + "\"reasons\":[\(reasonCodes)],\"revision\":\(record.revision)}"
+        return Plan(acknowledgement: prepared, status: outcome.decision.orderStatus, outbox: outbox, exception: exception,
+                    audit: AuditEvent(actor: request.principal, action: "purchaseOrder.acknowledged", objectType: "purchaseOrder",
+                                      objectID: key.number, detail: detail, requestID: request.requestID),
+                    inbox: InboxEntry(clientID: request.principal.clientID, key: key.idempotencyKey, requestHash: key.fingerprint,
+                                      operation: "acknowledge", resultStatus: 201, resultRef: ackID, createdAt: now),
+                    now: now)
+    }
+
+    private func apply(_ plan: Plan, tx: any StoreWriter) throws {
+        let record = plan.acknowledgement.record
+        try tx.insertAcknowledgement(plan.acknowledgement)
+        try tx.setOrderStatus(number: record.purchaseOrder, status: plan.status, now: plan.now)
+        if let outbox = plan.outbox { try tx.enqueue(outbox, now: plan.now) }
+        if let exception = plan.exception { try tx.insertException(exception) }
+        try tx.insertInboxEntry(plan.inbox)
+        try tx.appendAudit(plan.audit, now: plan.now)
+    }
+
+    /// The answer to a request whose key was used before.
+    private func replay(_ entry: InboxEntry, key: Key, principal: Principal, tx: any StoreReader) throws -> Result {
+        guard entry.requestHash == key.fingerprint else {
+            throw FlowError(.idempotencyKeyReused,
+                "The Idempotency-Key \(key.idempotencyKey) was already used for a different request; use a new key for a new request.")
+        }
+        guard let original = try tx.acknowledgement(id: entry.resultRef, scope: principal.scope) else {
+            throw FlowError(.notFound, "There is no purchase order \(key.number).")
+        }
+        return Result(record: original, replayed: true)
     }
 }

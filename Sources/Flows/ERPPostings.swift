@@ -3,47 +3,32 @@ import Procurement
 import Storage
 
 /// The messages the ERP must know about, built in one place so every path (automatic
-/// decision, buyer approval) says the same thing.
+/// decision, buyer approval) says the same thing. The lines are spliced in as the
+/// acknowledgement already encoded them rather than encoded a second time.
 enum ERPPostings {
-    struct OrderConfirmation: Encodable {
-        let purchaseOrder: String
-        let revision: Int
-        let supplier: String
-        let acknowledgement: String
-        let decision: String
-        let approvedBy: String?
-        let lines: [ConfirmedLine]
-        let confirmedAt: String
-    }
-
-    struct OrderRejection: Encodable {
-        let purchaseOrder: String
-        let revision: Int
-        let supplier: String
-        let acknowledgement: String
-        let reasons: [Reason]
-        let lines: [ConfirmedLine]
-        let rejectedAt: String
-    }
-
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
-    static func confirmation(_ ack: AcknowledgementRecord, approvedBy: String?, now: Date) -> OutboxMessage {
-        let body = OrderConfirmation(purchaseOrder: ack.purchaseOrder, revision: ack.revision, supplier: ack.supplier,
-                                     acknowledgement: ack.id, decision: "confirmed", approvedBy: approvedBy,
-                                     lines: ack.lines, confirmedAt: timestamp(now))
-        return OutboxMessage(kind: "orderConfirmation", document: ack.purchaseOrder, revision: ack.revision,
-                             idempotencyKey: "orderConfirmation:\(ack.purchaseOrder):\(ack.revision):\(ack.id)",
-                             payload: JSON.encode(body))
+    /// `{"acknowledgement":…,"approvedBy":…,"confirmedAt":…,"decision":"confirmed","lines":[…],
+    /// "purchaseOrder":…,"revision":…,"supplier":…}`
+    static func confirmation(_ ack: PreparedAcknowledgement, approvedBy: String?, now: Date) -> OutboxMessage {
+        let r = ack.record
+        var body = "{\"acknowledgement\":\(JSON.quote(r.id)),"
+        if let approvedBy { body += "\"approvedBy\":\(JSON.quote(approvedBy)),"}
+        body += "\"confirmedAt\":\(JSON.quote(timestamp(now))),\"decision\":\"confirmed\",\"lines\":\(ack.linesJSON),"
+        body += "\"purchaseOrder\":\(JSON.quote(r.purchaseOrder)),\"revision\":\(r.revision),\"supplier\":\(JSON.quote(r.supplier))}"
+        return OutboxMessage(kind: "orderConfirmation", document: r.purchaseOrder, revision: r.revision,
+                             idempotencyKey: "orderConfirmation:\(r.purchaseOrder):\(r.revision):\(r.id)", payload: Array(body.utf8))
     }
 
-    static func rejection(_ ack: AcknowledgementRecord, now: Date) -> OutboxMessage {
-        let body = OrderRejection(purchaseOrder: ack.purchaseOrder, revision: ack.revision, supplier: ack.supplier,
-                                  acknowledgement: ack.id, reasons: ack.reasons, lines: ack.lines, rejectedAt: timestamp(now))
-        return OutboxMessage(kind: "orderRejection", document: ack.purchaseOrder, revision: ack.revision,
-                             idempotencyKey: "orderRejection:\(ack.purchaseOrder):\(ack.revision):\(ack.id)",
-                             payload: JSON.encode(body))
+    /// `{"acknowledgement":…,"lines":[…],"purchaseOrder":…,"reasons":[…],"rejectedAt":…,"revision":…,"supplier":…}`
+    static func rejection(_ ack: PreparedAcknowledgement, now: Date) -> OutboxMessage {
+        let r = ack.record
+        var body = "{\"acknowledgement\":\(JSON.quote(r.id)),\"lines\":\(ack.linesJSON),"
+        body += "\"purchaseOrder\":\(JSON.quote(r.purchaseOrder)),\"reasons\":\(ack.reasonsJSON),"
+        body += "\"rejectedAt\":\(JSON.quote(timestamp(now))),\"revision\":\(r.revision),\"supplier\":\(JSON.quote(r.supplier))}"
+        return OutboxMessage(kind: "orderRejection", document: r.purchaseOrder, revision: r.revision,
+                             idempotencyKey: "orderRejection:\(r.purchaseOrder):\(r.revision):\(r.id)", payload: Array(body.utf8))
     }
 }

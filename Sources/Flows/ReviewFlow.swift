@@ -43,7 +43,8 @@ public struct ReviewFlow: Sendable {
             try tx.resolveException(id: id, status: verdict == .approved ? .approved : .rejected, by: request.principal.clientID,
                                     note: note, now: now)
             if verdict == .approved, let ack = try tx.acknowledgement(id: exception.acknowledgementID, scope: .all) {
-                try tx.enqueue(ERPPostings.confirmation(ack, approvedBy: request.principal.clientID, now: now), now: now)
+                try tx.enqueue(ERPPostings.confirmation(try PreparedAcknowledgement(ack), approvedBy: request.principal.clientID,
+                                                        now: now), now: now)
             }
             try tx.appendAudit(AuditEvent(actor: request.principal, action: verdict == .approved ? "exception.approved" : "exception.rejected",
                                           objectType: "exception", objectID: id,

@@ -38,11 +38,14 @@ public enum AckBenchmark {
         }
         let auth = ("Authorization", "Bearer \(supplierKey)")
         let body = Array(#"{"revision":1,"lines":[{"line":1,"status":"accepted"}]}"#.utf8)
+        let commitCounter = hub.context.metrics.counter("supplyline_store_commits_total", help: "Group commits of the store's writer")
+        let commitsBefore = commitCounter.value
         let acks = try drive(port: hub.port, count: requests, concurrency: concurrency) { i in
             ("POST", "/v1/purchase-orders/BENCH-\(i)/acknowledgements",
              [auth, ("Content-Type", "application/json"), ("Idempotency-Key", "bench-\(i)")], body)
         }
         let delivered = try hub.store.read { try $0.outboxCounts() }
+        let commits = commitCounter.value - commitsBefore
         func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
         return """
             supplyline bench acks: \(requests) requests, concurrency \(concurrency), durability \(durability.rawValue)
@@ -50,6 +53,7 @@ public enum AckBenchmark {
               acknowledgements       : \(String(format: "%9.0f", acks.rate)) acks/s  p50 \(ms(acks.p50))  p99 \(ms(acks.p99))  failures \(acks.failures)
               acks as share of ceiling: \(String(format: "%.1f", acks.rate / ceiling.rate * 100))%
               outbox messages written: \(delivered[.pending, default: 0] + delivered[.delivered, default: 0])
+              store commits in the run: \(commits) (group commit: \(String(format: "%.1f", Double(requests) / Double(max(commits, 1)))) writes per commit on average)
 
             """
     }
@@ -77,40 +81,15 @@ public enum AckBenchmark {
         return try ClientAdministration(context: hub.context).create(name: "bench", role: .supplier, supplierID: supplier.id, by: system).key
     }
 
-    /// Sends `count` requests from `concurrency` keep-alive connections; request i comes from `make(i)`.
+    /// Sends `count` requests over `concurrency` keep-alive connections; request i comes from `make(i)`.
     static func drive(port: Int, count: Int, concurrency: Int,
-                      make: @escaping @Sendable (Int) -> (String, String, [(String, String)], [UInt8])) throws -> Figures {
-        let next = Atomic<Int>(0)
-        let failures = Atomic<Int>(0)
-        let latencies = Mutex<[Double]>([])
-        let start = DispatchTime.now().uptimeNanoseconds
-        // One thread per connection: concurrentPerform would run only as many as there are cores.
-        let group = DispatchGroup()
-        for _ in 0..<concurrency {
-            group.enter()
-            Thread {
-            defer { group.leave() }
-            guard let client = try? LoopbackClient(port: port) else {
-                failures.add(1, ordering: .relaxed)
-                return
-            }
-            var mine: [Double] = []
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                guard i < count else { break }
-                let (method, path, headers, body) = make(i)
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                let response = try? client.request(method, path, headers: headers, body: body)
-                mine.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
-                if response == nil || !(200..<300).contains(response!.status) { failures.add(1, ordering: .relaxed) }
-            }
-            latencies.withLock { $0 += mine }
-            }.start()
+                      make: (Int) -> (String, String, [(String, String)], [UInt8])) throws -> Figures {
+        let result = try LoadGenerator.run(port: port, connections: concurrency, count: count) { i in
+            let (method, path, headers, body) = make(i)
+            return LoadGenerator.request(method, path, headers: headers, body: body)
         }
-        group.wait()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let sorted = latencies.withLock { $0 }.sorted()
+        let sorted = result.latencies.sorted()
         func pct(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-        return Figures(requests: count, seconds: seconds, p50: pct(0.5), p99: pct(0.99), failures: failures.load(ordering: .relaxed))
+        return Figures(requests: count, seconds: result.seconds, p50: pct(0.5), p99: pct(0.99), failures: result.failures)
     }
 }

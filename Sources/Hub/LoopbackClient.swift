@@ -58,23 +58,27 @@ public final class LoopbackClient {
         return try readResponse()
     }
 
+    private var chunk = [UInt8](repeating: 0, count: 65536)
+
     private func fill() throws {
-        var chunk = [UInt8](repeating: 0, count: 65536)
         let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         guard n > 0 else { throw ClientError(description: "connection closed by the server") }
         buffer.append(contentsOf: chunk[0..<n])
     }
 
     private func readResponse() throws -> Response {
-        let separator: [UInt8] = [13, 10, 13, 10]
         var headerEnd: Int?
+        var searched = 0
         while headerEnd == nil {
-            if buffer.count >= 4 {
-                for i in 0...(buffer.count - 4) where buffer[i] == 13 && Array(buffer[i..<(i + 4)]) == separator {
+            var i = searched
+            while i + 3 < buffer.count {
+                if buffer[i] == 13 && buffer[i + 1] == 10 && buffer[i + 2] == 13 && buffer[i + 3] == 10 {
                     headerEnd = i
                     break
                 }
+                i += 1
             }
+            searched = max(0, buffer.count - 3)
             if headerEnd == nil { try fill() }
         }
         let head = String(decoding: buffer[0..<headerEnd!], as: UTF8.self)

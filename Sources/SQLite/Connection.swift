@@ -111,14 +111,15 @@ public final class Connection {
     /// Runs `body` inside a savepoint: released if it returns, rolled back to if it throws.
     /// Used to give each request its own all-or-nothing scope inside a shared commit.
     public func savepoint<T>(_ name: String = "sp", _ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT \(name)")
+        // Prepared once and reused: a busy writer opens one savepoint per request.
+        try run("SAVEPOINT \(name)")
         do {
             let result = try body()
-            try execute("RELEASE \(name)")
+            try run("RELEASE \(name)")
             return result
         } catch {
-            try? execute("ROLLBACK TO \(name)")
-            try? execute("RELEASE \(name)")
+            _ = try? run("ROLLBACK TO \(name)")
+            _ = try? run("RELEASE \(name)")
             throw error
         }
     }

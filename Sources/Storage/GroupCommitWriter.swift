@@ -79,6 +79,9 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
 
     private func run() {
+        // Every request waits on this thread; when the process may, let it run ahead of the
+        // HTTP workers (a lower nice value needs CAP_SYS_NICE; without it this does nothing).
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, -10)
         while true {
             condition.lock()
             while queue.isEmpty && !stopping { condition.wait() }

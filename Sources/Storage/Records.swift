@@ -114,6 +114,25 @@ public struct AcknowledgementRecord: Sendable, Equatable {
     }
 }
 
+/// An acknowledgement with its JSON columns already encoded, so the encoding happens on the
+/// caller's thread rather than inside the store's single writer.
+public struct PreparedAcknowledgement: Sendable {
+    public let record: AcknowledgementRecord
+    public let responseJSON: String
+    public let reasonsJSON: String
+    public let linesJSON: String
+
+    /// - Parameter responseJSON: the response as already encoded by the caller, if it has it.
+    public init(_ record: AcknowledgementRecord, responseJSON: String? = nil) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        self.record = record
+        self.responseJSON = try responseJSON ?? String(decoding: encoder.encode(record.response), as: UTF8.self)
+        reasonsJSON = record.reasons.isEmpty ? "[]" : String(decoding: try encoder.encode(record.reasons), as: UTF8.self)
+        linesJSON = String(decoding: try encoder.encode(record.lines), as: UTF8.self)
+    }
+}
+
 /// Where an exception stands.
 public enum ExceptionStatus: String, Sendable, Codable, CaseIterable {
     case open

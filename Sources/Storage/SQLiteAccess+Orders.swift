@@ -23,6 +23,14 @@ extension SQLiteAccess {
             """, [.text(number), .integer(Int64(revision))] + s.values).map { try Self.decode(PurchaseOrder.self, $0[0]) }
     }
 
+    func orderState(number: String, scope: SupplierScope) throws -> (revision: Int, status: OrderStatus)? {
+        let s = Self.scopeClause(scope)
+        guard let row = try connection.queryFirst("SELECT current_revision, status FROM purchase_orders WHERE number = ?\(s.sql)",
+                                                  [.text(number)] + s.values),
+              let status = OrderStatus(rawValue: row[1].string ?? "") else { return nil }
+        return (row[0].int ?? 0, status)
+    }
+
     func revisions(of number: String, scope: SupplierScope) throws -> [Int] {
         let s = Self.scopeClause(scope, column: "p.supplier_id")
         return try connection.query("""
@@ -105,10 +113,11 @@ extension SQLiteAccess {
                                     [.text(purchaseOrder)] + s.values).map(Self.acknowledgement(from:))
     }
 
-    func insertAcknowledgement(_ r: AcknowledgementRecord) throws {
+    func insertAcknowledgement(_ p: PreparedAcknowledgement) throws {
+        let r = p.record
         try connection.run("INSERT INTO acknowledgements (\(Self.acknowledgementColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [.text(r.id), .text(r.purchaseOrder), .integer(Int64(r.revision)), .text(r.supplier), .text(r.clientID),
-                            try Self.json(r.response), .text(r.decision.rawValue), try Self.json(r.reasons), try Self.json(r.lines),
+                            .text(p.responseJSON), .text(r.decision.rawValue), .text(p.reasonsJSON), .text(p.linesJSON),
                             Self.millis(r.receivedAt)])
     }
 

@@ -18,6 +18,8 @@ public protocol StoreReader {
 
     func purchaseOrder(number: String, scope: SupplierScope) throws -> OrderRecord?
     func purchaseOrder(number: String, revision: Int, scope: SupplierScope) throws -> PurchaseOrder?
+    /// The current revision and status only: cheap enough to re-check inside a write.
+    func orderState(number: String, scope: SupplierScope) throws -> (revision: Int, status: OrderStatus)?
     func revisions(of number: String, scope: SupplierScope) throws -> [Int]
     func purchaseOrders(scope: SupplierScope, status: OrderStatus?, after: String?, limit: Int) throws -> Page<OrderSummary>
 
@@ -47,7 +49,7 @@ public protocol StoreWriter: StoreReader {
     func saveRevision(_ order: PurchaseOrder, status: OrderStatus, now: Date) throws
     func setOrderStatus(number: String, status: OrderStatus, now: Date) throws
 
-    func insertAcknowledgement(_ record: AcknowledgementRecord) throws
+    func insertAcknowledgement(_ prepared: PreparedAcknowledgement) throws
     func insertException(_ record: ExceptionRecord) throws
     func resolveException(id: String, status: ExceptionStatus, by: String, note: String?, now: Date) throws
     /// Marks every open exception of an order as superseded; returns their ids.

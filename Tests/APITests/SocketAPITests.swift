@@ -88,6 +88,26 @@ struct SocketAPITests {
         #expect(try t.hub.store.read { try $0.outboxCounts()[.pending] } == 1)
     }
 
+    @Test func concurrentAnswersWithDifferentKeysDecideOnce() async throws {
+        let t = try TestHub()
+        try t.hub.start()
+        t.seed()
+        let body = Array(#"{"revision":1,"lines":[{"line":1,"status":"accepted"}]}"#.utf8)
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for i in 0..<12 {
+                group.addTask {
+                    try await send(t, "POST", "/v1/purchase-orders/PO-1001/acknowledgements", key: t.supplierKey, body: body,
+                                   headers: ["Idempotency-Key": "key-\(i)", "Content-Type": "application/json"]).0
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses.filter { $0 == 201 }.count == 1)
+        #expect(statuses.filter { $0 == 409 }.count == 11)
+        #expect(try t.hub.store.read { try $0.acknowledgements(purchaseOrder: "PO-1001", scope: .all) }.count == 1)
+        #expect(try t.hub.store.read { try $0.outboxCounts()[.pending] } == 1)
+    }
+
     @Test func theDispatcherPostsConfirmationsToTheERP() async throws {
         let erp = RecordingERP()
         let t = try TestHub(connector: erp)

@@ -1,0 +1,131 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Drives many keep-alive HTTP/1.1 connections from one thread with `poll`, so the load
+/// generator costs little CPU next to the server it measures on the same machine. Each
+/// connection has one request in flight; responses must carry `Content-Length`.
+final class LoadGenerator {
+    struct Result {
+        var latencies: [Double] = []
+        var failures = 0
+        var seconds = 0.0
+    }
+
+    private struct Conn {
+        var fd: Int32
+        var out: [UInt8] = []
+        var sent = 0
+        var input: [UInt8] = []
+        var started: UInt64 = 0
+        var busy = false
+    }
+
+    /// Sends `count` requests over `connections` connections; request i is `make(i)`, as raw bytes.
+    static func run(port: Int, connections: Int, count: Int, make: (Int) -> [UInt8]) throws -> Result {
+        var conns: [Conn] = []
+        for _ in 0..<connections { conns.append(Conn(fd: try connect(port: port))) }
+        defer { for c in conns { close(c.fd) } }
+        var result = Result()
+        result.latencies.reserveCapacity(count)
+        var next = 0
+        var done = 0
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var fds = [pollfd](repeating: pollfd(), count: connections)
+        let start = DispatchTime.now().uptimeNanoseconds
+        func issue(_ i: Int) {
+            guard next < count else { return }
+            conns[i].out = make(next)
+            conns[i].sent = 0
+            conns[i].busy = true
+            conns[i].started = DispatchTime.now().uptimeNanoseconds
+            next += 1
+        }
+        for i in 0..<connections { issue(i) }
+        while done < count {
+            for i in 0..<connections {
+                fds[i].fd = conns[i].busy ? conns[i].fd : -1
+                fds[i].events = Int16(conns[i].sent < conns[i].out.count ? POLLOUT : POLLIN)
+                fds[i].revents = 0
+            }
+            guard poll(&fds, nfds_t(connections), 10_000) > 0 else {
+                throw LoopbackClient.ClientError(description: "no progress for 10 s")
+            }
+            for i in 0..<connections where fds[i].revents != 0 {
+                if conns[i].sent < conns[i].out.count {
+                    let n = conns[i].out[conns[i].sent...].withUnsafeBytes { send(conns[i].fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    if n <= 0 { throw LoopbackClient.ClientError(description: "send failed: errno \(errno)") }
+                    conns[i].sent += n
+                    continue
+                }
+                let n = buffer.withUnsafeMutableBytes { recv(conns[i].fd, $0.baseAddress, $0.count, 0) }
+                if n <= 0 { throw LoopbackClient.ClientError(description: "connection closed by the server") }
+                conns[i].input.append(contentsOf: buffer[0..<n])
+                if let (status, length) = parse(conns[i].input) {
+                    conns[i].input.removeFirst(length)
+                    result.latencies.append(Double(DispatchTime.now().uptimeNanoseconds - conns[i].started) / 1e9)
+                    if !(200..<300).contains(status) { result.failures += 1 }
+                    done += 1
+                    conns[i].busy = false
+                    issue(i)
+                }
+            }
+        }
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return result
+    }
+
+    /// Status and total length of a complete response at the start of `bytes`, if there is one.
+    static func parse(_ bytes: [UInt8]) -> (Int, Int)? {
+        var i = 0
+        var headerEnd = -1
+        while i + 3 < bytes.count {
+            if bytes[i] == 13 && bytes[i + 1] == 10 && bytes[i + 2] == 13 && bytes[i + 3] == 10 {
+                headerEnd = i
+                break
+            }
+            i += 1
+        }
+        guard headerEnd >= 0 else { return nil }
+        let head = String(decoding: bytes[0..<headerEnd], as: UTF8.self)
+        let lines = head.split(separator: "\r\n")
+        guard let statusLine = lines.first else { return nil }
+        let parts = statusLine.split(separator: " ")
+        let status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        var length = 0
+        for line in lines.dropFirst() where line.lowercased().hasPrefix("content-length:") {
+            length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+        }
+        let total = headerEnd + 4 + length
+        return bytes.count >= total ? (status, total) : nil
+    }
+
+    static func connect(port: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw LoopbackClient.ClientError(description: "socket() failed: errno \(errno)") }
+        var one: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard rc == 0 else {
+            close(fd)
+            throw LoopbackClient.ClientError(description: "connect failed: errno \(errno)")
+        }
+        return fd
+    }
+
+    /// A request as bytes.
+    static func request(_ method: String, _ path: String, headers: [(String, String)], body: [UInt8]) -> [UInt8] {
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if !body.isEmpty || method == "POST" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }
+        head += "\r\n"
+        return Array(head.utf8) + body
+    }
+}
