@@ -1,14 +1,28 @@
 /// A document could not be mapped to or from the canonical model.
 public struct MapError: Error, Equatable, CustomStringConvertible {
     public var code: String
-    /// Segment involved, e.g. `BAK` or `LIN`.
+    /// Segment involved, e.g. `BAK` or `LIN` (for cXML, the element path such as `ConfirmationItem`).
     public var segment: String?
+    /// Element at fault, e.g. `HL02`, `SN102`, `C506` (for cXML, the attribute or child such as `@quantity`).
+    public var element: String?
     public var message: String
 
-    public init(code: String, segment: String? = nil, message: String) {
+    public init(code: String, segment: String? = nil, element: String? = nil, message: String) {
         self.code = code
         self.segment = segment
+        self.element = element
         self.message = message
+    }
+
+    /// Where the fault is, such as `HL02` or `ConfirmationItem/@quantity`; nil when the document as a whole is at fault.
+    public var location: String? {
+        switch (segment, element) {
+        case let (s?, e?) where e.hasPrefix(s) && !e.hasPrefix("@"): return e
+        case let (s?, e?): return e.hasPrefix("@") ? "\(s)/\(e)" : "\(s) \(e)"
+        case let (s?, nil): return s
+        case let (nil, e?): return e
+        case (nil, nil): return nil
+        }
     }
 
     public var description: String { "\(code): \(message)" }
