@@ -61,9 +61,10 @@ enum DemoCommand {
               export SUPPLIER_KEY=\(supplierKeys[0].1)
               curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/purchase-orders
               curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/purchase-orders/PO-1001
-              curl -s -X POST -H "Authorization: Bearer $SUPPLIER_KEY" -H "Idempotency-Key: $(uuidgen || date +%s%N)" \\
+              curl -s -X POST -H "Authorization: Bearer $SUPPLIER_KEY" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \\
                    -H "Content-Type: application/json" \\
-                   -d '{"revision":1,"lines":[{"line":1,"status":"accepted"}]}' \(hubURL)/v1/purchase-orders/PO-1001/acknowledgements
+                   -d '{"revision":1,"lines":[{"line":1,"status":"changed","schedule":[{"quantity":"60","date":"2027-01-13"}]}]}' \\
+                   \(hubURL)/v1/purchase-orders/PO-1001/acknowledgements
               curl -s \(erpURL)/erp/effects
 
             Press Ctrl-C to stop.
