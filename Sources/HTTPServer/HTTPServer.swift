@@ -102,7 +102,7 @@ public final class HTTPServer: Sendable {
     /// to be answered, then closes every connection. Safe to call twice. Must not be called
     /// from a handler (it would wait for itself); hand it to another thread instead.
     public func stop() {
-        precondition(Thread.current.threadDictionary[ServerCore.workerMarker] == nil,
+        precondition(!WorkerThread.isHandling,
                      "HTTPServer.stop() called from a request handler")
         guard let running = state.withLock({ state -> Running? in
             defer { state.running = nil }

@@ -19,7 +19,13 @@ public final class Router: Sendable {
         case parameter(String)
     }
 
-    private let routes = Mutex<[Route]>([])
+    /// Routes are registered before the first request and never change after it, so requests
+    /// read them without a lock.
+    // nonisolated(unsafe): written only under `registration` and only before `sealed` is set;
+    // read only after `sealed` is set (release/acquire through the atomic).
+    nonisolated(unsafe) private var table: [Route] = []
+    private let registration = Mutex<Void>(())
+    private let sealed = Atomic<Bool>(false)
 
     public init() {}
 
@@ -32,17 +38,25 @@ public final class Router: Sendable {
             }
             return .literal(part)
         }
-        routes.withLock { routes in
+        registration.withLock { _ in
+            precondition(!sealed.load(ordering: .acquiring), "routes must be registered before the first request")
             precondition(
-                !routes.contains { $0.method == method && $0.segments.shape == segments.shape },
+                !table.contains { $0.method == method && $0.segments.shape == segments.shape },
                 "route \(method) \(pattern) registered twice")
-            routes.append(Route(method: method, pattern: pattern, segments: segments, handler: handler))
+            table.append(Route(method: method, pattern: pattern, segments: segments, handler: handler))
         }
+    }
+
+    private var routes: [Route] {
+        if !sealed.load(ordering: .acquiring) {
+            registration.withLock { _ in sealed.store(true, ordering: .releasing) }
+        }
+        return table
     }
 
     /// Every method and pattern registered, in registration order (for documentation checks).
     public var registeredRoutes: [(method: String, pattern: String)] {
-        routes.withLock { $0.map { ($0.method, $0.pattern) } }
+        routes.map { ($0.method, $0.pattern) }
     }
 
     public func get(_ pattern: String, _ handler: @escaping HTTPHandler) { add("GET", pattern, handler) }
@@ -64,7 +78,7 @@ public final class Router: Sendable {
     /// Like `handle`, but rethrows what the handler throws.
     public func route(_ request: HTTPRequest) throws -> HTTPResponse {
         let pathSegments = Self.split(request.path)
-        let candidates = routes.withLock { $0 }.compactMap { route in
+        let candidates = routes.compactMap { route in
             Self.match(route.segments, pathSegments).map { (route, $0) }
         }
         guard !candidates.isEmpty else {

@@ -14,7 +14,6 @@ final class ServerCore: Sendable {
     let inFlight = Atomic<Int>(0)
     private let durations: Histogram?
 
-    static let workerMarker = "supplyline.http.worker"
 
     /// Bytes of an oversize streamed body read (and thrown away) before the connection is closed.
     var discardLimit: Int { configuration.maxBodyBytes + max(configuration.maxBodyBytes, 1 << 20) }
@@ -67,14 +66,14 @@ final class ServerCore: Sendable {
                           connection: connection, url: url, method: method)
         }
         let request = makeRequest(connection: connection, url: url, method: method, state: state)
-        Thread.current.threadDictionary[Self.workerMarker] = true
+        WorkerThread.isHandling = true
         let response: HTTPResponse
         do {
             response = try handler(request)
         } catch {
             response = HTTPResponse.from(error: error)
         }
-        Thread.current.threadDictionary[Self.workerMarker] = nil
+        WorkerThread.isHandling = false
         return answer(response, state: state, connection: connection, url: url, method: method)
     }
 
@@ -204,6 +203,14 @@ final class ServerCore: Sendable {
     ) {
         let elapsed = ContinuousClock.now - state.started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if let metrics {
+            let label = Self.knownMethods.contains(method) ? method : "OTHER"
+            metrics.counter("http_requests_total", help: "HTTP requests answered.",
+                            labels: ["method": label, "status": response.dropsConnection ? "dropped" : String(response.status)])
+                .increment()
+            durations?.observe(seconds)
+        }
+        guard logger.isEnabled(.info) else { return }
         let remote = supplyline_mhd_client_address(connection).map { ListeningSocket.describe($0) } ?? ""
         let agent = MHD_lookup_connection_value(connection, .HEADER_KIND, "User-Agent").map { String(cString: $0) } ?? ""
         var fields: [String: LogValue] = [
@@ -214,13 +221,6 @@ final class ServerCore: Sendable {
         ]
         if response.dropsConnection { fields["dropped"] = .bool(true) }
         logger.info("request", fields)
-        if let metrics {
-            let label = Self.knownMethods.contains(method) ? method : "OTHER"
-            metrics.counter("http_requests_total", help: "HTTP requests answered.",
-                            labels: ["method": label, "status": response.dropsConnection ? "dropped" : String(response.status)])
-                .increment()
-            durations?.observe(seconds)
-        }
     }
 
     private static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]

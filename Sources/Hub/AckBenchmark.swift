@@ -14,6 +14,8 @@ public enum AckBenchmark {
         public let p50: Double
         public let p99: Double
         public let failures: Int
+        /// CPU the server used per request (the process's CPU minus the load generator's).
+        public let serverCPUPerRequest: Double
         public var rate: Double { Double(requests) / seconds }
     }
 
@@ -47,10 +49,11 @@ public enum AckBenchmark {
         let delivered = try hub.store.read { try $0.outboxCounts() }
         let commits = commitCounter.value - commitsBefore
         func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
+        func us(_ s: Double) -> String { String(format: "%.0f µs", s * 1_000_000) }
         return """
             supplyline bench acks: \(requests) requests, concurrency \(concurrency), durability \(durability.rawValue)
-              trivial GET /v1/health : \(String(format: "%9.0f", ceiling.rate)) req/s   p50 \(ms(ceiling.p50))  p99 \(ms(ceiling.p99))  failures \(ceiling.failures)
-              acknowledgements       : \(String(format: "%9.0f", acks.rate)) acks/s  p50 \(ms(acks.p50))  p99 \(ms(acks.p99))  failures \(acks.failures)
+              trivial GET /v1/health : \(String(format: "%9.0f", ceiling.rate)) req/s   p50 \(ms(ceiling.p50))  p99 \(ms(ceiling.p99))  failures \(ceiling.failures)  server CPU/request \(us(ceiling.serverCPUPerRequest))
+              acknowledgements       : \(String(format: "%9.0f", acks.rate)) acks/s  p50 \(ms(acks.p50))  p99 \(ms(acks.p99))  failures \(acks.failures)  server CPU/request \(us(acks.serverCPUPerRequest))
               acks as share of ceiling: \(String(format: "%.1f", acks.rate / ceiling.rate * 100))%
               outbox messages written: \(delivered[.pending, default: 0] + delivered[.delivered, default: 0])
               store commits in the run: \(commits) (group commit: \(String(format: "%.1f", Double(requests) / Double(max(commits, 1)))) writes per commit on average)
@@ -84,12 +87,15 @@ public enum AckBenchmark {
     /// Sends `count` requests over `concurrency` keep-alive connections; request i comes from `make(i)`.
     static func drive(port: Int, count: Int, concurrency: Int,
                       make: (Int) -> (String, String, [(String, String)], [UInt8])) throws -> Figures {
+        let processBefore = LoadGenerator.processCPUSeconds()
         let result = try LoadGenerator.run(port: port, connections: concurrency, count: count) { i in
             let (method, path, headers, body) = make(i)
             return LoadGenerator.request(method, path, headers: headers, body: body)
         }
         let sorted = result.latencies.sorted()
         func pct(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
-        return Figures(requests: count, seconds: result.seconds, p50: pct(0.5), p99: pct(0.99), failures: result.failures)
+        let serverCPU = LoadGenerator.processCPUSeconds() - processBefore - result.cpuSeconds
+        return Figures(requests: count, seconds: result.seconds, p50: pct(0.5), p99: pct(0.99), failures: result.failures,
+                       serverCPUPerRequest: serverCPU / Double(count))
     }
 }

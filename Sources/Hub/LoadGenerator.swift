@@ -11,6 +11,23 @@ final class LoadGenerator {
         var latencies: [Double] = []
         var failures = 0
         var seconds = 0.0
+        /// CPU time the generator itself used.
+        var cpuSeconds = 0.0
+    }
+
+    /// CPU seconds used so far by the calling thread.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// CPU seconds used so far by the whole process (every thread, user and system).
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     private struct Conn {
@@ -34,6 +51,7 @@ final class LoadGenerator {
         var buffer = [UInt8](repeating: 0, count: 65536)
         var fds = [pollfd](repeating: pollfd(), count: connections)
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = threadCPUSeconds()
         func issue(_ i: Int) {
             guard next < count else { return }
             conns[i].out = make(next)
@@ -73,6 +91,7 @@ final class LoadGenerator {
             }
         }
         result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        result.cpuSeconds = threadCPUSeconds() - cpuStart
         return result
     }
 
