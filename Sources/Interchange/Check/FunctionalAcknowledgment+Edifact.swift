@@ -6,8 +6,12 @@ extension FunctionalAcknowledgment {
         var out: [UInt8] = []
         for (index, summary) in result.report.interchanges.enumerated() where index < result.interchanges.count {
             let received = result.interchanges[index]
+            // Without both parties the CONTRL could not be addressed (and would itself be invalid).
+            guard !received.sender.id.isEmpty, !received.recipient.id.isEmpty else { continue }
             let issues = result.report.errors.filter { $0.interchange == index + 1 }
-            let syntax4 = (Int(received.syntaxVersion) ?? 0) >= 4
+            // Answer in the received syntax version when it is one we can write, else in version 3.
+            let syntaxVersion = ["1", "2", "3", "4"].contains(received.syntaxVersion) ? received.syntaxVersion : "3"
+            let syntax4 = syntaxVersion == "4"
             var body: [Segment] = []
             let interchangeIssue = issues.first { $0.level == .interchange || $0.level == .file }
             func party(_ party: EdifactParty) -> Element { Element(components: [party.id] + (party.qualifier.map { [$0] } ?? [])) }
@@ -56,7 +60,7 @@ extension FunctionalAcknowledgment {
             let message = EdifactMessage(type: "CONTRL", version: syntax4 ? "4" : "D", release: syntax4 ? "1" : "3", agency: "UN",
                                          segments: body)
             var interchange = EdifactInterchange(syntaxIdentifier: received.syntaxIdentifier.isEmpty ? "UNOC" : received.syntaxIdentifier,
-                                                 syntaxVersion: received.syntaxVersion.isEmpty ? "3" : received.syntaxVersion,
+                                                 syntaxVersion: syntaxVersion,
                                                  sender: received.recipient, recipient: received.sender,
                                                  date: syntax4 ? options.date : String(options.date.suffix(6)), time: options.time,
                                                  messages: [message])

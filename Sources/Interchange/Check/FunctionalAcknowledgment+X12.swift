@@ -11,7 +11,9 @@ extension FunctionalAcknowledgment {
             var header = X12InterchangeHeader(senderQualifier: received.header.receiverQualifier, senderId: received.header.receiverId,
                                               receiverQualifier: received.header.senderQualifier, receiverId: received.header.senderId,
                                               date: String(options.date.suffix(6)), time: options.time,
-                                              version: received.header.version.isEmpty ? "00401" : received.header.version,
+                                              version: received.header.version.utf8.count == 5
+                                                  && received.header.version.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+                                                  ? received.header.version : "00401",
                                               usage: options.usage)
             header.controlNumber = X12Writer.pad(numbers.next(.interchange, sender: header.senderId, receiver: header.receiverId), 9)
             var interchange = X12Interchange(header: header, groups: [])
@@ -36,10 +38,11 @@ extension FunctionalAcknowledgment {
                 let ta1 = Segment("TA1", [.init(summary.controlNumber), .init(received.header.date), .init(received.header.time),
                                           .init(interchangeIssues.isEmpty ? "A" : "R"), .init(code)])
                 var segmentBytes: [UInt8] = []
-                try? writer.append(ta1, to: &segmentBytes)
-                // The TA1 goes right after the ISA, before any group.
-                let isaLength = 106 + (options.lineBreaks ? 1 : 0)
-                bytes.insert(contentsOf: segmentBytes, at: isaLength)
+                // The TA1 goes right after the ISA, before any group; a TA1 that cannot be written is left out whole.
+                if (try? writer.append(ta1, to: &segmentBytes)) != nil {
+                    let isaLength = 106 + (options.lineBreaks ? 1 : 0)
+                    bytes.insert(contentsOf: segmentBytes, at: isaLength)
+                }
             }
             out += bytes
         }

@@ -66,6 +66,8 @@ final class ByteWindow<Source: ByteSource> {
     private let chunkSize: Int
 
     init(source: Source, chunkSize: Int = 1 << 20) {
+        // A window of one byte would never grow (`chunkSize / 2` is 0), so reads start at two.
+        let chunkSize = max(chunkSize, 2)
         self.source = source
         self.chunkSize = chunkSize
         self.capacity = chunkSize

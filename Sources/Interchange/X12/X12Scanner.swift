@@ -49,7 +49,8 @@ struct X12Scanner<Source: ByteSource> {
             let startsISA = available >= 4 && base[0] == 0x49 && base[1] == 0x53 && base[2] == 0x41
             if startsISA, headerEnd < 0 {
                 // A new interchange: work the delimiters out from the header.
-                _ = window.ensure(200)
+                // The separators are looked for in the first 200 bytes; ISA16 and the terminator may follow them.
+                _ = window.ensure(202)
                 let head = window.storage + window.start
                 let length = window.end - window.start
                 guard let detected = detectDelimiters(head, length) else {

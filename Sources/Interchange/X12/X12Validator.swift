@@ -72,6 +72,8 @@ struct X12Validator: SegmentConsumer {
         if tagRange.count == 3, segment.bytes[0] == 0x49 { // I
             if segment.tagIs(0x49, 0x53, 0x41) { return interchangeHeader(segment) }
             if segment.tagIs(0x49, 0x45, 0x41) { return interchangeTrailer(segment) }
+        } else if tagRange.count == 3, segment.tagIs(0x54, 0x41, 0x31), let current, current.groupCount == 0, group == nil {
+            return // TA1 interchange acknowledgments sit between ISA and the first GS
         } else if tagRange.count == 2 {
             if segment.tagIs(0x47, 0x53) { return groupHeader(segment) }
             if segment.tagIs(0x47, 0x45) { return groupTrailer(segment) }
