@@ -13,6 +13,9 @@ final class ServerCore: Sendable {
     /// Requests between their first callback and completion.
     let inFlight = Atomic<Int>(0)
     private let durations: Histogram?
+    /// `http_requests_total` by method and status, looked up once each: the registry's own
+    /// lookup builds label strings under its lock, too slow for every request.
+    private let requestCounters = Mutex<[Int: Counter]>([:])
 
 
     /// Bytes of an oversize streamed body read (and thrown away) before the connection is closed.
@@ -204,10 +207,18 @@ final class ServerCore: Sendable {
         let elapsed = ContinuousClock.now - state.started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         if let metrics {
-            let label = Self.knownMethods.contains(method) ? method : "OTHER"
-            metrics.counter("http_requests_total", help: "HTTP requests answered.",
-                            labels: ["method": label, "status": response.dropsConnection ? "dropped" : String(response.status)])
-                .increment()
+            let methodIndex = Self.knownMethods.firstIndex(of: method) ?? Self.knownMethods.count
+            let status = response.dropsConnection ? 0 : response.status
+            let key = status * 16 + methodIndex
+            let counter = requestCounters.withLock { cache in
+                if let counter = cache[key] { return counter }
+                let label = methodIndex < Self.knownMethods.count ? method : "OTHER"
+                let counter = metrics.counter("http_requests_total", help: "HTTP requests answered.",
+                                              labels: ["method": label, "status": status == 0 ? "dropped" : String(status)])
+                cache[key] = counter
+                return counter
+            }
+            counter.increment()
             durations?.observe(seconds)
         }
         guard logger.isEnabled(.info) else { return }
@@ -223,5 +234,5 @@ final class ServerCore: Sendable {
         logger.info("request", fields)
     }
 
-    private static let knownMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    private static let knownMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 }

@@ -21,6 +21,8 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private let connection: Connection
     private let maxBatch: Int
+    /// The longest a commit waits for more writers to join it (only under concurrent load).
+    private let commitDelay: TimeInterval = 0.0005
     private let condition = NSCondition()
     private var queue: [Job] = []
     private var stopping = false
@@ -82,6 +84,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         // Every request waits on this thread; when the process may, let it run ahead of the
         // HTTP workers (a lower nice value needs CAP_SYS_NICE; without it this does nothing).
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, -10)
+        var previousBatch = 1
         while true {
             condition.lock()
             while queue.isEmpty && !stopping { condition.wait() }
@@ -90,9 +93,16 @@ final class GroupCommitWriter: @unchecked Sendable {
                 finished.signal()
                 return
             }
+            // Under concurrent load, give writers that are on their way a moment to join this
+            // commit: one fsync for more of them. A lone writer never waits.
+            if previousBatch > 1 && queue.count < previousBatch && !stopping {
+                let deadline = Date().addingTimeInterval(commitDelay)
+                while queue.count < previousBatch && !stopping && condition.wait(until: deadline) {}
+            }
             let batch = Array(queue.prefix(maxBatch))
             queue.removeFirst(batch.count)
             condition.unlock()
+            previousBatch = batch.count
             commit(batch)
         }
     }

@@ -1,5 +1,9 @@
 extension SQLiteStore {
     /// Ordered, named migrations; each runs once, in its own transaction.
+    ///
+    /// Rows are never deleted from the append-only tables, so plain INTEGER PRIMARY KEYs grow
+    /// monotonically without AUTOINCREMENT's extra write per insert. Outbox idempotency keys are
+    /// unique by construction (they name the acknowledgement), so they carry no index.
     static let migrations: [(name: String, sql: String)] = [
         ("0001-walking-skeleton", """
         CREATE TABLE suppliers (
@@ -38,7 +42,7 @@ extension SQLiteStore {
             PRIMARY KEY (number, revision)
         );
         CREATE TABLE acknowledgements (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
             purchase_order TEXT NOT NULL REFERENCES purchase_orders(number),
             revision INTEGER NOT NULL,
@@ -52,7 +56,7 @@ extension SQLiteStore {
         );
         CREATE INDEX acknowledgements_order ON acknowledgements(purchase_order, seq);
         CREATE TABLE exceptions (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
             kind TEXT NOT NULL,
             purchase_order TEXT NOT NULL REFERENCES purchase_orders(number),
@@ -77,13 +81,13 @@ extension SQLiteStore {
             result_ref TEXT NOT NULL,
             created_at INTEGER NOT NULL,
             PRIMARY KEY (client_id, key)
-        );
+        ) WITHOUT ROWID;
         CREATE TABLE outbox (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER PRIMARY KEY,
             kind TEXT NOT NULL,
             document TEXT NOT NULL,
             revision INTEGER NOT NULL,
-            idempotency_key TEXT NOT NULL UNIQUE,
+            idempotency_key TEXT NOT NULL,
             payload BLOB NOT NULL,
             status TEXT NOT NULL,
             attempts INTEGER NOT NULL DEFAULT 0,
@@ -97,7 +101,7 @@ extension SQLiteStore {
         CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
         CREATE INDEX outbox_document ON outbox(document, status, id);
         CREATE TABLE audit_log (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq INTEGER PRIMARY KEY,
             at INTEGER NOT NULL,
             actor TEXT NOT NULL,
             role TEXT NOT NULL,
