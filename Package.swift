@@ -28,16 +28,19 @@ let package = Package(
         .target(name: "Hub", dependencies: ["API", "Flows", "Connectors", "Storage", "HTTPServer", "Telemetry", "Interchange", "Sodium"]),
         .target(name: "ReferenceERP", dependencies: ["HTTPServer", "SQLite", "Telemetry"]),
 
+        // Helpers shared by the test targets.
+        .target(name: "TestSupport"),
+
         .executableTarget(name: "supplyline", dependencies: ["Hub"]),
         .executableTarget(name: "supplyline-erp", dependencies: ["ReferenceERP"]),
 
         .testTarget(name: "ProcurementTests", dependencies: ["Procurement"]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Procurement"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Procurement", "SQLite"]),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "Telemetry", "TestSupport"]),
         .testTarget(name: "FlowsTests", dependencies: ["Flows", "Storage", "Connectors", "Procurement"]),
         .testTarget(name: "APITests", dependencies: ["Hub", "API", "Flows", "Storage", "HTTPServer", "Procurement"]),
-        .testTarget(name: "ReferenceERPTests", dependencies: ["ReferenceERP", "HTTPServer", "Telemetry"]),
+        .testTarget(name: "ReferenceERPTests", dependencies: ["ReferenceERP", "HTTPServer", "Telemetry", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["supplyline", "supplyline-erp"]),
     ]
 )

@@ -1,6 +1,7 @@
-/// Minimal JSON string quoting for log lines, without going through an encoder.
-enum JSONText {
-    static func quoted(_ s: String) -> String {
+/// JSON string quoting (RFC 8259 escaping) without going through an encoder: for log lines
+/// and for JSON assembled from parts that are already encoded.
+public enum JSONText {
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
