@@ -21,14 +21,18 @@ public struct HubConfiguration: Sendable {
 
     public init() {}
 
+    /// The options `serve` understands; each also reads from `SUPPLYLINE_<NAME>` (upper case,
+    /// `_` for `-`), and a flag wins over its variable.
+    public static let optionNames = ["listen", "db", "erp-url", "durability", "threads", "max-body-bytes", "retry-max-attempts",
+                                     "retry-base-seconds", "retry-max-seconds", "dispatcher-concurrency", "log-level", "access-log"]
+
     /// Reads `SUPPLYLINE_*` variables, then flags, which win.
     public static func parse(arguments: [String], environment: [String: String]) throws -> HubConfiguration {
         var config = HubConfiguration()
-        var options = environment.compactMap { key, value -> (String, String)? in
-            guard key.hasPrefix("SUPPLYLINE_") else { return nil }
-            let name = key.dropFirst("SUPPLYLINE_".count).lowercased().replacingOccurrences(of: "_", with: "-")
-            return (name, value)
-        }.sorted { $0.0 < $1.0 }
+        var options = optionNames.compactMap { name -> (String, String)? in
+            let variable = "SUPPLYLINE_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
+            return environment[variable].map { (name, $0) }
+        }
         options += try CommandLineOptions.pairs(arguments)
         for (name, value) in options {
             switch name {
@@ -58,8 +62,7 @@ public struct HubConfiguration: Sendable {
                 config.logLevel = level
             case "access-log": config.accessLog = value != "false" && value != "0" && value != "off"
             default:
-                if environment["SUPPLYLINE_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))"] == value { continue }
-                throw CommandLineError("unknown option --\(name)")
+                throw CommandLineError("unknown option --\(name); see 'supplyline help'")
             }
         }
         return config
