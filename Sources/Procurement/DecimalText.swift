@@ -23,23 +23,27 @@ public enum DecimalText {
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 
-    /// The shortest plain form: "12.5", "100", "-0.25".
+    /// The shortest plain form: "12.5", "100", "-0.25" (at most 10 decimal places).
     public static func format(_ value: Decimal) -> String {
         var v = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &v, 10, .plain)
-        return NSDecimalNumber(decimal: rounded).stringValue
+        return rounded.description
     }
 }
 
 extension KeyedDecodingContainer {
     /// Decodes a decimal written as a JSON string ("12.50").
     public func decodeDecimal(forKey key: Key) throws -> Decimal {
-        if let number = try? decode(Double.self, forKey: key) {
+        let text: String
+        do {
+            text = try decode(String.self, forKey: key)
+        } catch DecodingError.typeMismatch {
+            // The usual mistake is a JSON number; say so, with the string to send instead.
+            guard let number = try? decode(Double.self, forKey: key) else { throw DecodingError.typeMismatch(String.self, .init(codingPath: codingPath + [key], debugDescription: "expected a decimal string such as \"12.50\"")) }
             throw DecodingError.dataCorruptedError(forKey: key, in: self,
                 debugDescription: "expected a decimal string such as \"\(DecimalText.format(Decimal(number)))\", got a JSON number")
         }
-        let text = try decode(String.self, forKey: key)
         guard let value = DecimalText.parse(text) else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self,
                 debugDescription: "expected a decimal string such as \"12.50\", got \"\(text)\"")
