@@ -18,6 +18,8 @@ public struct HubConfiguration: Sendable {
     public var logLevel: LogLevel = .info
     /// Write the per-request access log (one JSON line per request).
     public var accessLog = true
+    /// How often drop folders are polled for new files.
+    public var dropFolderPollSeconds: TimeInterval = 1
 
     public init() {}
 
@@ -56,6 +58,7 @@ public struct HubConfiguration: Sendable {
                     throw CommandLineError("--log-level must be debug, info, warning or error")
                 }
                 config.logLevel = level
+            case "drop-folder-poll-seconds": config.dropFolderPollSeconds = try CommandLineOptions.double(value, name, 0.05...3600)
             case "access-log": config.accessLog = value != "false" && value != "0" && value != "off"
             default:
                 if environment["SUPPLYLINE_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))"] == value { continue }
