@@ -66,5 +66,6 @@ public final class API: Sendable {
         registerOrderRoutes()
         registerReviewRoutes()
         registerOperationsRoutes()
+        registerInterchangeRoutes()
     }
 }

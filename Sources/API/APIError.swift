@@ -13,6 +13,10 @@ extension FlowError: HTTPResponseError {
         case .idempotencyKeyReused:
             return Problem(status: 422, slug: "idempotency-key-reused", title: "Idempotency key already used", detail: message)
         case .conflict: return Problem(status: 409, slug: "conflict", title: "Conflict with the current state", detail: message)
+        case .unrecognisedInterchange:
+            return Problem(status: 415, slug: "unrecognised-interchange", title: "Not an interchange", detail: message)
+        case .malformedInterchange:
+            return Problem(status: 422, slug: "malformed-interchange", title: "Interchange cannot be acknowledged", detail: message)
         default: return Problem(status: 422, slug: "invalid-request", title: "Invalid request", detail: message)
         }
     }

@@ -7,7 +7,7 @@ enum OpenAPIDocument {
         "title": "Supplyline API",
         "version": "1.0.0",
         "summary": "Integration hub between a manufacturer's ERP and its suppliers.",
-        "description": "Supplyline connects a manufacturer's ERP with its suppliers. The ERP releases suppliers and purchase orders; suppliers acknowledge them line by line; the hub decides against each supplier's tolerances, posts confirmations and rejections to the ERP through a durable outbox, and holds answers outside the tolerances for a buyer.\n\n## Authentication\n\nEvery endpoint except `/v1/health`, `/v1/openapi.json` and `/metrics` needs an API key: `Authorization: Bearer sl.<client id>.<secret>`. The key's role decides what the client may do:\n\n- `erp`: maintain suppliers, release purchase orders, read everything, read exceptions.\n- `supplier`: read and acknowledge its own supplier's orders. Another supplier's data is answered with 404, never 403.\n- `buyer`: read orders and acknowledgements, approve or reject exceptions.\n- `admin`: maintain suppliers, read everything, read exceptions, dead letters and replay, outbox counts, audit log, API clients.\n\nA missing or invalid key is 401 with `WWW-Authenticate: Bearer realm=\"supplyline\"`; a role that may not do something is 403.\n\n## Idempotency\n\n`POST /v1/purchase-orders/{number}/acknowledgements` requires an `Idempotency-Key` header (1 to 255 visible ASCII characters). Keys belong to the client. The same key with the same body replays the original 201 answer with `Idempotent-Replayed: true`; the same key with a different body is 422 `idempotency-key-reused`; a missing key is 400 `missing-idempotency-key`. Only successful answers are stored, so a request that failed can be retried with the same key. `PUT` requests are idempotent by nature: the same revision with the same content answers 200 and changes nothing.\n\n## Errors\n\nErrors are RFC 9457 problem details (`application/problem+json`) with `type` `urn:supplyline:problem:<slug>`, `title`, `status`, `detail`, `instance` (the request path) and `requestId`; business-rule problems add `code`, and invalid documents add `errors`, a list of `{pointer, detail}` with JSON Pointers into the body. Slugs: `malformed-json`, `invalid-parameter`, `missing-idempotency-key`, `invalid-idempotency-key` (400); `unauthenticated` (401); `forbidden` (403); `not-found` (404); `method-not-allowed` (405, with `Allow`); `stale-revision`, `revision-conflict`, `not-awaiting-acknowledgement`, `supplier-changed`, `exception-not-open`, `conflict` (409); `payload-too-large` (413); `unsupported-media-type` (415); `invalid-document`, `invalid-request`, `unknown-revision`, `unknown-line`, `unknown-supplier`, `idempotency-key-reused` (422); `internal-error` (500).\n\n## Data\n\nDecimal numbers (quantities, prices, percentages) are JSON strings such as `\"12.50\"`; dates are `YYYY-MM-DD`; timestamps are ISO 8601 in UTC. Optional response fields are left out rather than sent as null. Every response carries `X-Request-Id`. HEAD is answered for every GET.\n\n## Pagination\n\nList endpoints with many items take `limit` (1 to 500, default 50) and `cursor`. A page is `{\"items\": [...], \"nextCursor\": \"...\"}`; `nextCursor` is opaque and is left out on the last page. Pass it back as `cursor` to get the next page."
+        "description": "Supplyline connects a manufacturer's ERP with its suppliers. The ERP releases suppliers and purchase orders; suppliers acknowledge them line by line; the hub decides against each supplier's tolerances, posts confirmations and rejections to the ERP through a durable outbox, and holds answers outside the tolerances for a buyer.\n\n## Authentication\n\nEvery endpoint except `/v1/health`, `/v1/openapi.json` and `/metrics` needs an API key: `Authorization: Bearer sl.<client id>.<secret>`. The key's role decides what the client may do:\n\n- `erp`: maintain suppliers, release purchase orders, read everything, read exceptions.\n- `supplier`: read and acknowledge its own supplier's orders. Another supplier's data is answered with 404, never 403.\n- `buyer`: read orders and acknowledgements, approve or reject exceptions.\n- `admin`: maintain suppliers, read everything, read exceptions, dead letters and replay, outbox counts, audit log, API clients.\n\nA missing or invalid key is 401 with `WWW-Authenticate: Bearer realm=\"supplyline\"`; a role that may not do something is 403.\n\n## Idempotency\n\n`POST /v1/purchase-orders/{number}/acknowledgements` requires an `Idempotency-Key` header (1 to 255 visible ASCII characters). Keys belong to the client. The same key with the same body replays the original 201 answer with `Idempotent-Replayed: true`; the same key with a different body is 422 `idempotency-key-reused`; a missing key is 400 `missing-idempotency-key`. Only successful answers are stored, so a request that failed can be retried with the same key. `PUT` requests are idempotent by nature: the same revision with the same content answers 200 and changes nothing.\n\n## Errors\n\nErrors are RFC 9457 problem details (`application/problem+json`) with `type` `urn:supplyline:problem:<slug>`, `title`, `status`, `detail`, `instance` (the request path) and `requestId`; business-rule problems add `code`, and invalid documents add `errors`, a list of `{pointer, detail}` with JSON Pointers into the body. Slugs: `malformed-json`, `invalid-parameter`, `missing-idempotency-key`, `invalid-idempotency-key` (400); `unauthenticated` (401); `forbidden` (403); `not-found` (404); `method-not-allowed` (405, with `Allow`); `stale-revision`, `revision-conflict`, `not-awaiting-acknowledgement`, `supplier-changed`, `exception-not-open`, `conflict` (409); `payload-too-large` (413); `unsupported-media-type`, `unrecognised-interchange` (415); `invalid-document`, `invalid-request`, `unknown-revision`, `unknown-line`, `unknown-supplier`, `idempotency-key-reused`, `malformed-interchange` (422); `internal-error` (500).\n\n## Data\n\nDecimal numbers (quantities, prices, percentages) are JSON strings such as `\"12.50\"`; dates are `YYYY-MM-DD`; timestamps are ISO 8601 in UTC. Optional response fields are left out rather than sent as null. Every response carries `X-Request-Id`. HEAD is answered for every GET.\n\n## Pagination\n\nList endpoints with many items take `limit` (1 to 500, default 50) and `cursor`. A page is `{\"items\": [...], \"nextCursor\": \"...\"}`; `nextCursor` is opaque and is left out on the last page. Pass it back as `cursor` to get the next page."
       },
       "servers": [
         {
@@ -43,6 +43,10 @@ enum OpenAPIDocument {
         {
           "name": "Clients",
           "description": "API clients and their keys, for admins."
+        },
+        {
+          "name": "Interchanges",
+          "description": "Partner profiles and X12, EDIFACT and cXML interchanges with suppliers."
         },
         {
           "name": "Service",
@@ -2508,6 +2512,754 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/v1/suppliers/{id}/partner-profile": {
+          "parameters": [
+            {
+              "name": "id",
+              "in": "path",
+              "required": true,
+              "description": "Supplier id.",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "put": {
+            "operationId": "putPartnerProfile",
+            "tags": [
+              "Interchanges"
+            ],
+            "summary": "Create or replace a supplier's partner profile",
+            "description": "Role: erp or admin. The channel (portal, api, x12, edifact, cxml), standard version, interchange ids and qualifiers on both sides, outbound delimiters, whether functional acknowledgements are expected, and the transport (a drop folder or a partner URL with an optional bearer token). Secrets (`cxml.sharedSecret`, `transport.bearerToken`) are write-only: left out they keep the value on file, an empty string removes it, and reads show only `sharedSecretSet`/`bearerTokenSet`.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/RequestId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/PartnerProfile"
+                  },
+                  "examples": {
+                    "x12": {
+                      "value": {
+                        "channel": "x12",
+                        "version": "004010",
+                        "ourId": "SUPPLYLINE",
+                        "ourQualifier": "ZZ",
+                        "partnerId": "ACME",
+                        "partnerQualifier": "ZZ",
+                        "functionalAcknowledgements": true,
+                        "transport": {
+                          "dropFolder": "/srv/edi/acme"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Replaced.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PartnerProfile"
+                    }
+                  }
+                }
+              },
+              "201": {
+                "description": "Created.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PartnerProfile"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "`malformed-json`: the body is not JSON.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated"
+              },
+              "403": {
+                "description": "`forbidden`: the key's role may not do this; it needs erp or admin.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "`not-found`: no such supplier.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "415": {
+                "$ref": "#/components/responses/UnsupportedMediaType"
+              },
+              "422": {
+                "description": "`invalid-document`: a field breaks a rule (`errors` lists each with its JSON Pointer, e.g. `/partnerId` required for x12, `/delimiters/segment` not one character, `/transport` with both dropFolder and url). `invalid-request`: the body's `supplier` differs from the address.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          },
+          "get": {
+            "operationId": "getPartnerProfile",
+            "tags": [
+              "Interchanges"
+            ],
+            "summary": "A supplier's partner profile",
+            "description": "Roles: erp, admin, buyer; a supplier key reads its own (another supplier's is 404). Secrets are never returned.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/RequestId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The profile.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/PartnerProfile"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated"
+              },
+              "404": {
+                "description": "`not-found`: no profile for this supplier, or not one this key may see.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          }
+        },
+        "/v1/interchanges": {
+          "post": {
+            "operationId": "postInterchange",
+            "tags": [
+              "Interchanges"
+            ],
+            "summary": "Send an interchange (X12, EDIFACT or cXML)",
+            "description": "Role: supplier. The body is one X12, EDIFACT or cXML document, recognised by content whatever the Content-Type (`application/edi-x12`, `application/edifact`, `application/xml`, `text/xml`, …). The raw bytes are stored first; the envelope is checked; the sender must be the one in the supplier's partner profile; each 855/865/ORDRSP/ConfirmationRequest is applied to the current revision of the order it names through the same rules as `POST /v1/purchase-orders/{number}/acknowledgements`; 856/810/DESADV/INVOIC/ShipNoticeRequest/InvoiceDetailRequest are stored as received documents. The answer is 200 with the 997 (X12), CONTRL (EDIFACT) or cXML Response, which says per set what was accepted and what was rejected and where, even when the interchange is malformed: the transport worked. The same interchange (sender and control number, or cXML payloadID) sent again is answered with the stored acknowledgement, byte for byte, and changes nothing.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/RequestId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/edi-x12": {
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                "application/edifact": {
+                  "schema": {
+                    "type": "string"
+                  }
+                },
+                "text/xml": {
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The functional acknowledgement (or cXML Response).",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  },
+                  "Location": {
+                    "description": "`/v1/interchanges/{id}`: the stored interchange and its report.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "Interchange-Status": {
+                    "description": "`processed`, `partiallyProcessed` or `rejected`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/Idempotent-Replayed"
+                  }
+                },
+                "content": {
+                  "application/edi-x12": {
+                    "schema": {
+                      "type": "string"
+                    },
+                    "examples": {
+                      "accepted": {
+                        "value": "ISA*00*          *00*          *ZZ*SUPPLYLINE     *ZZ*ACME           *270110*0900*U*00401*000000001*0*P*>~GS*FA*SUPPLYLINE*ACME*20270110*0900*1*X*004010~ST*997*0001~AK1*PR*17~AK2*855*0001~AK5*A~AK9*A*1*1*1~SE*6*0001~GE*1*1~IEA*1*000000001~"
+                      }
+                    }
+                  },
+                  "application/edifact": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "text/xml": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated"
+              },
+              "403": {
+                "description": "`forbidden`: only a supplier key sends interchanges.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "413": {
+                "$ref": "#/components/responses/PayloadTooLarge"
+              },
+              "415": {
+                "description": "`unrecognised-interchange`: the body is empty or neither X12 (ISA), EDIFACT (UNA/UNB) nor XML.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "`malformed-interchange`: the envelope cannot be read far enough to address an acknowledgement (for example a broken ISA); the bytes are stored and `detail` names the interchange id.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          },
+          "get": {
+            "operationId": "listInterchanges",
+            "tags": [
+              "Interchanges"
+            ],
+            "summary": "List interchanges",
+            "description": "Roles: admin, erp (all); supplier (its own). Oldest first.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/RequestId"
+              },
+              {
+                "name": "direction",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "inbound",
+                    "outbound"
+                  ]
+                }
+              },
+              {
+                "name": "status",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "received",
+                    "processed",
+                    "partiallyProcessed",
+                    "rejected",
+                    "queued"
+                  ]
+                }
+              },
+              {
+                "$ref": "#/components/parameters/Limit"
+              },
+              {
+                "$ref": "#/components/parameters/Cursor"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "A page of interchanges (without reports).",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Interchange"
+                          }
+                        },
+                        "nextCursor": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/InvalidParameter"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated"
+              },
+              "403": {
+                "description": "`forbidden`: a buyer key may not list interchanges.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          }
+        },
+        "/v1/interchanges/{id}": {
+          "parameters": [
+            {
+              "name": "id",
+              "in": "path",
+              "required": true,
+              "description": "Interchange id (`ich_…`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "get": {
+            "operationId": "getInterchange",
+            "tags": [
+              "Interchanges"
+            ],
+            "summary": "One interchange with its report",
+            "description": "Roles: admin, erp; a supplier its own. Metadata, the report (envelope check merged with each document's outcome and reason), the acknowledgement sent and the documents stored from it.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/RequestId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The interchange.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Interchange"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated"
+              },
+              "403": {
+                "description": "`forbidden`: a buyer key may not read interchanges.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "`not-found`: no such interchange, or not one this key may see.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          }
+        },
+        "/v1/interchanges/{id}/raw": {
+          "parameters": [
+            {
+              "name": "id",
+              "in": "path",
+              "required": true,
+              "description": "Interchange id (`ich_…`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "get": {
+            "operationId": "getInterchangeRaw",
+            "tags": [
+              "Interchanges"
+            ],
+            "summary": "The bytes as received or sent",
+            "description": "Roles: admin, erp; a supplier its own.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/RequestId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The raw interchange.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/edi-x12": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "application/edifact": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "text/xml": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated"
+              },
+              "403": {
+                "description": "`forbidden`: a buyer key may not read interchanges.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "`not-found`: no such interchange, or not one this key may see.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          }
+        },
+        "/v1/interchanges/{id}/replay": {
+          "parameters": [
+            {
+              "name": "id",
+              "in": "path",
+              "required": true,
+              "description": "Interchange id (`ich_…`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "post": {
+            "operationId": "replayInterchange",
+            "tags": [
+              "Interchanges"
+            ],
+            "summary": "Process a stored inbound interchange again",
+            "description": "Role: admin. Processes the stored raw bytes again, for example after the partner profile was fixed: a rejected interchange can then be accepted. Documents applied before are not applied twice. Answers like `POST /v1/interchanges`, with a new acknowledgement.",
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/RequestId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The new acknowledgement.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  },
+                  "Location": {
+                    "description": "`/v1/interchanges/{id}`: the stored interchange and its report.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "Interchange-Status": {
+                    "description": "`processed`, `partiallyProcessed` or `rejected`.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/Idempotent-Replayed"
+                  }
+                },
+                "content": {
+                  "application/edi-x12": {
+                    "schema": {
+                      "type": "string"
+                    },
+                    "examples": {
+                      "accepted": {
+                        "value": "ISA*00*          *00*          *ZZ*SUPPLYLINE     *ZZ*ACME           *270110*0900*U*00401*000000001*0*P*>~GS*FA*SUPPLYLINE*ACME*20270110*0900*1*X*004010~ST*997*0001~AK1*PR*17~AK2*855*0001~AK5*A~AK9*A*1*1*1~SE*6*0001~GE*1*1~IEA*1*000000001~"
+                      }
+                    }
+                  },
+                  "application/edifact": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "text/xml": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated"
+              },
+              "403": {
+                "description": "`forbidden`: the key's role may not do this; it needs admin.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "description": "`not-found`: no such interchange.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "409": {
+                "description": "`conflict`: the interchange is outbound.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "`malformed-interchange`: still unreadable.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/problem+json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Problem"
+                    }
+                  }
+                }
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          }
         }
       },
       "components": {
@@ -2673,6 +3425,236 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+          "PartnerProfile": {
+            "type": "object",
+            "description": "How a supplier exchanges documents. See docs/edi.md.",
+            "required": [
+              "channel"
+            ],
+            "properties": {
+              "supplier": {
+                "type": "string",
+                "description": "Filled from the address."
+              },
+              "channel": {
+                "type": "string",
+                "enum": [
+                  "portal",
+                  "api",
+                  "x12",
+                  "edifact",
+                  "cxml"
+                ]
+              },
+              "version": {
+                "type": "string",
+                "description": "X12 GS08 such as `004010`, EDIFACT directory such as `D96A`, or cXML release such as `1.2.014`."
+              },
+              "ourId": {
+                "type": "string",
+                "description": "Our interchange id (ISA06/UNB sender on outbound); x12 and edifact."
+              },
+              "ourQualifier": {
+                "type": "string"
+              },
+              "partnerId": {
+                "type": "string",
+                "description": "The partner's interchange id: inbound interchanges must come from it."
+              },
+              "partnerQualifier": {
+                "type": "string"
+              },
+              "cxml": {
+                "type": "object",
+                "required": [
+                  "ourDomain",
+                  "ourIdentity",
+                  "partnerDomain",
+                  "partnerIdentity"
+                ],
+                "properties": {
+                  "ourDomain": {
+                    "type": "string"
+                  },
+                  "ourIdentity": {
+                    "type": "string"
+                  },
+                  "partnerDomain": {
+                    "type": "string"
+                  },
+                  "partnerIdentity": {
+                    "type": "string"
+                  },
+                  "sharedSecret": {
+                    "type": "string",
+                    "writeOnly": true,
+                    "minLength": 8
+                  },
+                  "sharedSecretSet": {
+                    "type": "boolean",
+                    "readOnly": true
+                  }
+                }
+              },
+              "delimiters": {
+                "type": "object",
+                "required": [
+                  "element",
+                  "component",
+                  "segment"
+                ],
+                "properties": {
+                  "element": {
+                    "type": "string",
+                    "maxLength": 1
+                  },
+                  "component": {
+                    "type": "string",
+                    "maxLength": 1
+                  },
+                  "repetition": {
+                    "type": "string",
+                    "maxLength": 1
+                  },
+                  "segment": {
+                    "type": "string",
+                    "maxLength": 1
+                  },
+                  "release": {
+                    "type": "string",
+                    "maxLength": 1
+                  }
+                }
+              },
+              "functionalAcknowledgements": {
+                "type": "boolean",
+                "default": true
+              },
+              "transport": {
+                "type": "object",
+                "properties": {
+                  "dropFolder": {
+                    "type": "string",
+                    "description": "Absolute path with inbox/, outbox/, processed/, failed/."
+                  },
+                  "url": {
+                    "type": "string",
+                    "format": "uri"
+                  },
+                  "bearerToken": {
+                    "type": "string",
+                    "writeOnly": true
+                  },
+                  "bearerTokenSet": {
+                    "type": "boolean",
+                    "readOnly": true
+                  }
+                }
+              }
+            }
+          },
+          "Interchange": {
+            "type": "object",
+            "required": [
+              "id",
+              "supplier",
+              "direction",
+              "standard",
+              "sender",
+              "controlNumber",
+              "source",
+              "receivedAt",
+              "updatedAt",
+              "status"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "supplier": {
+                "type": "string"
+              },
+              "direction": {
+                "type": "string",
+                "enum": [
+                  "inbound",
+                  "outbound"
+                ]
+              },
+              "standard": {
+                "type": "string",
+                "enum": [
+                  "X12",
+                  "EDIFACT",
+                  "cXML"
+                ]
+              },
+              "sender": {
+                "type": "string"
+              },
+              "controlNumber": {
+                "type": "string"
+              },
+              "source": {
+                "type": "string",
+                "description": "`http`, the drop folder file name, or `release`."
+              },
+              "receivedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updatedAt": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "verdict": {
+                "type": "string",
+                "enum": [
+                  "accepted",
+                  "acceptedWithErrors",
+                  "rejected"
+                ]
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "received",
+                  "processed",
+                  "partiallyProcessed",
+                  "rejected",
+                  "queued"
+                ]
+              },
+              "report": {
+                "type": "object",
+                "description": "`check` (the envelope check with application outcomes merged in), `sets` (per document: type, control number, outcome, purchaseOrder, acknowledgement, decision, note, reason with code, message, segment, segmentPosition, element), `problem` when the whole interchange was refused, `documents` stored."
+              },
+              "acknowledgement": {
+                "type": "string",
+                "description": "The 997, CONTRL or cXML Response sent."
+              },
+              "documents": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "kind": {
+                      "type": "string"
+                    },
+                    "number": {
+                      "type": "string"
+                    },
+                    "document": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
+          },
           "Problem": {
             "type": "object",
             "description": "RFC 9457 problem details, sent as `application/problem+json`. `type` is `urn:supplyline:problem:<slug>`; clients branch on `type` (or `status`), never on `title` or `detail`.",

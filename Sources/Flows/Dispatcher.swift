@@ -4,8 +4,10 @@ import Sodium
 import Storage
 import Telemetry
 
-/// Delivers outbox messages to the ERP: claims due jobs under a lease, posts them with their
-/// idempotency keys, and records each outcome (delivered, retry later, dead letter).
+/// Delivers outbox messages: claims due jobs under a lease, routes each by kind (partner
+/// documents to the transport in the supplier's partner profile, everything else to the ERP),
+/// delivers it with its idempotency key, and records each outcome (delivered, retry later, dead
+/// letter). Without an ERP connector only partner documents are claimed.
 ///
 /// At-least-once: a crash between posting and recording means the message is posted again
 /// after the lease runs out, and the ERP's deduplication on the idempotency key makes the
@@ -15,7 +17,8 @@ public final class Dispatcher: Service, @unchecked Sendable {
     // immutable after init.
     public let name = "dispatcher"
     private let context: FlowContext
-    private let connector: any ERPConnector
+    private let connector: (any ERPConnector)?
+    private let partners: PartnerDispatch
     private let policy: RetryPolicy
     private let concurrency: Int
     private let leaseSeconds: TimeInterval
@@ -25,10 +28,11 @@ public final class Dispatcher: Service, @unchecked Sendable {
     private var wakeups = 0
     private let logger: Logger
 
-    public init(context: FlowContext, connector: any ERPConnector, policy: RetryPolicy = .default,
+    public init(context: FlowContext, connector: (any ERPConnector)?, policy: RetryPolicy = .default,
                 concurrency: Int = 8, leaseSeconds: TimeInterval = 30, idleWait: TimeInterval = 0.5) {
         self.context = context
         self.connector = connector
+        self.partners = PartnerDispatch(store: context.store)
         self.policy = policy
         self.concurrency = max(1, concurrency)
         self.leaseSeconds = leaseSeconds
@@ -87,15 +91,13 @@ public final class Dispatcher: Service, @unchecked Sendable {
     public func dispatchOnce() throws -> Int {
         let now = context.clock.now()
         let jobs = try context.store.write { tx in
-            try tx.claimDueJobs(now: now, leaseUntil: now.addingTimeInterval(leaseSeconds), limit: concurrency)
+            try tx.claimDueJobs(now: now, leaseUntil: now.addingTimeInterval(leaseSeconds), limit: concurrency,
+                                kinds: connector == nil ? [PartnerDocuments.kind] : nil)
         }
         guard !jobs.isEmpty else { return 0 }
         let results = UnsafeResults(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let job = jobs[i]
-            let posting = ERPPosting(kind: job.message.kind, document: job.message.document, revision: job.message.revision,
-                                     idempotencyKey: job.message.idempotencyKey, payload: job.message.payload)
-            results.set(i, connector.post(posting))
+            results.set(i, deliver(jobs[i]))
         }
         let finished = context.clock.now()
         try context.store.write { tx in
@@ -104,6 +106,14 @@ public final class Dispatcher: Service, @unchecked Sendable {
             }
         }
         return jobs.count
+    }
+
+    /// Routes one job by kind.
+    func deliver(_ job: OutboxJob) -> DeliveryResult {
+        if job.message.kind == PartnerDocuments.kind { return partners.deliver(job) }
+        guard let connector else { return .retryable(reason: "no ERP is configured", after: nil) }
+        return connector.post(ERPPosting(kind: job.message.kind, document: job.message.document, revision: job.message.revision,
+                                         idempotencyKey: job.message.idempotencyKey, payload: job.message.payload))
     }
 
     func outcome(for job: OutboxJob, result: DeliveryResult, now: Date) -> DeliveryOutcome {

@@ -29,3 +29,10 @@ public struct FlowError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 }
+
+extension FlowError.Code {
+    /// The body is neither X12 (ISA), EDIFACT (UNA/UNB) nor cXML (an XML document).
+    public static let unrecognisedInterchange = FlowError.Code(rawValue: "unrecognisedInterchange")
+    /// The interchange's envelope cannot be read far enough to acknowledge it.
+    public static let malformedInterchange = FlowError.Code(rawValue: "malformedInterchange")
+}

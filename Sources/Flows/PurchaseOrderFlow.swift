@@ -33,11 +33,13 @@ public struct PurchaseOrderFlow: Sendable {
                 return ReleaseResult(decision: decision, record: current!, superseded: [])
             case .created:
                 try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
+                try PartnerDocuments.enqueue(order: order, previous: nil, tx: tx, now: now, request: request)
                 try tx.appendAudit(AuditEvent(actor: request.principal, action: "purchaseOrder.released", objectType: "purchaseOrder",
                                               objectID: order.number, detail: JSON.string(["revision": order.revision]),
                                               requestID: request.requestID), now: now)
             case .revised(let from):
                 try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
+                try PartnerDocuments.enqueue(order: order, previous: current?.order, tx: tx, now: now, request: request)
                 superseded = try tx.supersedeOpenExceptions(purchaseOrder: order.number, now: now)
                 try tx.appendAudit(AuditEvent(actor: request.principal, action: "purchaseOrder.revised", objectType: "purchaseOrder",
                                               objectID: order.number, detail: JSON.string(["revision": order.revision, "previousRevision": from]),

@@ -15,6 +15,8 @@ public final class Hub: Sendable {
     public let api: API
     public let server: HTTPServer
     public let dispatcher: Dispatcher?
+    /// Watches the inbox of every partner profile with a drop folder.
+    public let dropFolders: DropFolderService
     private let services: ServiceGroup
 
     public init(configuration: HubConfiguration, logSink: LogSink = .standardError,
@@ -36,10 +38,12 @@ public final class Hub: Sendable {
                             metrics: metrics, handler: { api.handle($0) })
         let context = self.context
         let erp = connector ?? configuration.erpURL.map { RESTERPConnector(baseURL: $0) }
-        dispatcher = erp.map { Dispatcher(context: context, connector: $0, policy: configuration.retry,
-                                          concurrency: configuration.dispatcherConcurrency) }
+        // Always running: partner documents go out even when no ERP is configured.
+        dispatcher = Dispatcher(context: context, connector: erp, policy: configuration.retry,
+                                concurrency: configuration.dispatcherConcurrency)
+        dropFolders = DropFolderService(context: context, interval: configuration.dropFolderPollSeconds)
         services = ServiceGroup(logger: logger)
-        if dispatcher == nil {
+        if erp == nil {
             logger.warning("no ERP URL configured: postings stay in the outbox until the hub runs with --erp-url")
         }
     }
@@ -51,6 +55,7 @@ public final class Hub: Sendable {
     public func start() throws {
         try server.start()
         if let dispatcher { services.start(dispatcher) }
+        services.start(dropFolders)
         context.logger.info("supplyline listening", ["url": .string("http://\(configuration.host):\(server.port)"),
                                                      "db": .string(configuration.databasePath)])
     }

@@ -18,13 +18,16 @@ public struct HubConfiguration: Sendable {
     public var logLevel: LogLevel = .info
     /// Write the per-request access log (one JSON line per request).
     public var accessLog = true
+    /// How often drop folders are polled for new files.
+    public var dropFolderPollSeconds: TimeInterval = 1
 
     public init() {}
 
     /// The options `serve` understands; each also reads from `SUPPLYLINE_<NAME>` (upper case,
     /// `_` for `-`), and a flag wins over its variable.
     public static let optionNames = ["listen", "db", "erp-url", "durability", "threads", "max-body-bytes", "retry-max-attempts",
-                                     "retry-base-seconds", "retry-max-seconds", "dispatcher-concurrency", "log-level", "access-log"]
+                                     "retry-base-seconds", "retry-max-seconds", "dispatcher-concurrency", "drop-folder-poll-seconds",
+                                     "log-level", "access-log"]
 
     /// Reads `SUPPLYLINE_*` variables, then flags, which win.
     public static func parse(arguments: [String], environment: [String: String]) throws -> HubConfiguration {
@@ -60,6 +63,7 @@ public struct HubConfiguration: Sendable {
                     throw CommandLineError("--log-level must be debug, info, warning or error")
                 }
                 config.logLevel = level
+            case "drop-folder-poll-seconds": config.dropFolderPollSeconds = try CommandLineOptions.double(value, name, 0.05...3600)
             case "access-log": config.accessLog = value != "false" && value != "0" && value != "off"
             default:
                 throw CommandLineError("unknown option --\(name); see 'supplyline help'")

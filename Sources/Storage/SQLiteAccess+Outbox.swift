@@ -24,6 +24,16 @@ extension SQLiteAccess {
     }
 
     func claimDueJobs(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxJob] {
+        try claimDueJobs(now: now, leaseUntil: leaseUntil, limit: limit, kinds: nil)
+    }
+
+    func claimDueJobs(now: Date, leaseUntil: Date, limit: Int, kinds: [String]?) throws -> [OutboxJob] {
+        var kindClause = ""
+        var kindValues: [SQLValue] = []
+        if let kinds {
+            kindClause = " AND o.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")"
+            kindValues = kinds.map { .text($0) }
+        }
         // Only the oldest pending message of each document is due, so a document's messages
         // reach the receiver in the order they were written.
         let rows = try connection.query("""
@@ -31,10 +41,10 @@ extension SQLiteAccess {
             WHERE id IN (
               SELECT o.id FROM outbox o
               WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)
-                AND o.id = (SELECT MIN(id) FROM outbox x WHERE x.document = o.document AND x.status = 'pending')
+                AND o.id = (SELECT MIN(id) FROM outbox x WHERE x.document = o.document AND x.status = 'pending')\(kindClause)
               ORDER BY o.next_attempt_at, o.id LIMIT ?)
             RETURNING \(Self.jobColumns)
-            """, [Self.millis(leaseUntil), Self.millis(now), Self.millis(now), .integer(Int64(limit))])
+            """, [Self.millis(leaseUntil), Self.millis(now), Self.millis(now)] + kindValues + [.integer(Int64(limit))])
         return rows.map(Self.job(from:)).sorted { $0.id < $1.id }
     }
 

@@ -119,5 +119,54 @@ extension SQLiteStore {
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """),
+        ("0002-partner-channels", """
+        CREATE TABLE partner_profiles (
+            supplier_id TEXT PRIMARY KEY REFERENCES suppliers(id),
+            channel TEXT NOT NULL,
+            document TEXT NOT NULL,
+            shared_secret_hash BLOB,
+            bearer_token TEXT,
+            drop_folder TEXT,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE control_numbers (
+            partner TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            last INTEGER NOT NULL,
+            PRIMARY KEY (partner, kind)
+        );
+        CREATE TABLE interchanges (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            supplier_id TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            standard TEXT NOT NULL,
+            sender_id TEXT NOT NULL,
+            control_number TEXT NOT NULL,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            client_id TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            verdict TEXT,
+            status TEXT NOT NULL,
+            report TEXT NOT NULL,
+            raw BLOB NOT NULL,
+            acknowledgement BLOB,
+            acknowledgement_type TEXT,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX interchanges_supplier ON interchanges(supplier_id, seq);
+        CREATE INDEX interchanges_status ON interchanges(direction, status, seq);
+        CREATE TABLE received_documents (
+            id TEXT PRIMARY KEY,
+            interchange_id TEXT NOT NULL REFERENCES interchanges(id),
+            supplier_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            number TEXT NOT NULL,
+            document TEXT NOT NULL,
+            received_at INTEGER NOT NULL
+        );
+        CREATE INDEX received_documents_interchange ON received_documents(interchange_id);
+        """),
     ]
 }

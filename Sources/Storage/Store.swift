@@ -35,6 +35,16 @@ public protocol StoreReader {
     func outboxJobs(status: OutboxStatus, after: Int64?, limit: Int) throws -> Page<OutboxJob>
     func outboxCounts() throws -> [OutboxStatus: Int]
 
+    func partnerProfile(supplier: String) throws -> StoredPartnerProfile?
+    func partnerProfiles() throws -> [StoredPartnerProfile]
+    func interchange(id: String, scope: SupplierScope) throws -> InterchangeRecord?
+    func interchange(dedupeKey: String) throws -> InterchangeRecord?
+    /// The bytes exactly as received or sent.
+    func interchangeRaw(id: String, scope: SupplierScope) throws -> [UInt8]?
+    func interchanges(scope: SupplierScope, direction: InterchangeDirection?, status: InterchangeStatus?,
+                      after: Int64?, limit: Int) throws -> Page<InterchangeRecord>
+    func receivedDocuments(interchangeID: String) throws -> [ReceivedDocument]
+
     func auditEntries(objectType: String?, objectID: String?, after: Int64?, limit: Int) throws -> Page<AuditEntry>
     /// Recomputes the audit chain; returns the sequence of the first entry that does not match.
     func verifyAuditChain() throws -> Int64?
@@ -60,9 +70,20 @@ public protocol StoreWriter: StoreReader {
     func enqueue(_ message: OutboxMessage, now: Date) throws
     /// Leases up to `limit` due pending jobs (the oldest per document) until `leaseUntil`.
     func claimDueJobs(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxJob]
+    /// As `claimDueJobs(now:leaseUntil:limit:)`, only messages of the given kinds (all when nil).
+    func claimDueJobs(now: Date, leaseUntil: Date, limit: Int, kinds: [String]?) throws -> [OutboxJob]
     func recordDelivery(jobID: Int64, outcome: DeliveryOutcome, now: Date) throws
     /// Puts a dead letter back in the queue with a fresh retry budget.
     func replayDeadLetter(id: Int64, now: Date) throws -> Bool
 
     func appendAudit(_ event: AuditEvent, now: Date) throws
+
+    func savePartnerProfile(_ stored: StoredPartnerProfile) throws
+    /// The next number of a per-partner sequence (interchange, group, set), never handed out
+    /// before: the counter moves in the calling transaction and wraps after 999,999,999.
+    func nextControlNumber(partner: String, kind: String) throws -> Int
+    func insertInterchange(_ record: InterchangeRecord, raw: [UInt8]) throws
+    /// Stores the outcome: verdict, status, report and acknowledgement.
+    func updateInterchange(_ record: InterchangeRecord) throws
+    func replaceReceivedDocuments(interchangeID: String, with documents: [ReceivedDocument]) throws
 }

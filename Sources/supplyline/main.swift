@@ -37,6 +37,7 @@ let usage = """
       --dispatcher-concurrency N    postings in flight at once (default 8)
       --log-level debug|info|warning|error
       --access-log true|false
+      --drop-folder-poll-seconds S  how often partner drop folders are polled (default 1)
 
     """
 

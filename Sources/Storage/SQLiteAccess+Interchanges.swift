@@ -1,0 +1,150 @@
+import Foundation
+import Procurement
+import SQLite
+
+extension SQLiteAccess {
+    // MARK: Partner profiles
+
+    private static let profileColumns = "document, shared_secret_hash, bearer_token, updated_at"
+
+    static func storedProfile(from row: Row) throws -> StoredPartnerProfile {
+        StoredPartnerProfile(profile: try decode(PartnerProfile.self, row[0]), sharedSecretHash: row[1].bytes,
+                             bearerToken: row[2].string, updatedAt: date(row[3]))
+    }
+
+    func partnerProfile(supplier: String) throws -> StoredPartnerProfile? {
+        try connection.queryFirst("SELECT \(Self.profileColumns) FROM partner_profiles WHERE supplier_id = ?", [.text(supplier)])
+            .map(Self.storedProfile(from:))
+    }
+
+    func partnerProfiles() throws -> [StoredPartnerProfile] {
+        try connection.query("SELECT \(Self.profileColumns) FROM partner_profiles ORDER BY supplier_id").map(Self.storedProfile(from:))
+    }
+
+    func savePartnerProfile(_ stored: StoredPartnerProfile) throws {
+        // The document column never holds a secret.
+        var profile = stored.profile.redacted
+        profile.cxml?.sharedSecretSet = stored.sharedSecretHash != nil
+        profile.transport?.bearerTokenSet = stored.bearerToken != nil
+        try connection.run("""
+            INSERT INTO partner_profiles (supplier_id, channel, document, shared_secret_hash, bearer_token, drop_folder, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(supplier_id) DO UPDATE SET channel = excluded.channel, document = excluded.document,
+              shared_secret_hash = excluded.shared_secret_hash, bearer_token = excluded.bearer_token,
+              drop_folder = excluded.drop_folder, updated_at = excluded.updated_at
+            """, [.text(profile.supplier), .text(profile.channel.rawValue), try Self.json(profile),
+                  stored.sharedSecretHash.map { .blob($0) } ?? .null, SQLValue(stored.bearerToken),
+                  SQLValue(profile.transport?.dropFolder), Self.millis(stored.updatedAt)])
+    }
+
+    // MARK: Control numbers
+
+    func nextControlNumber(partner: String, kind: String) throws -> Int {
+        let rows = try connection.query("""
+            INSERT INTO control_numbers (partner, kind, last) VALUES (?, ?, 1)
+            ON CONFLICT(partner, kind) DO UPDATE SET last = CASE WHEN last >= 999999999 THEN 1 ELSE last + 1 END
+            RETURNING last
+            """, [.text(partner), .text(kind)])
+        return rows.first?[0].int ?? 1
+    }
+
+    // MARK: Interchanges
+
+    private static let interchangeColumns = """
+        id, supplier_id, direction, standard, sender_id, control_number, dedupe_key, source, client_id, received_at,
+        verdict, status, report, acknowledgement, acknowledgement_type, updated_at, seq
+        """
+
+    static func interchange(from row: Row) -> InterchangeRecord {
+        InterchangeRecord(id: row[0].string ?? "", supplier: row[1].string ?? "",
+                          direction: InterchangeDirection(rawValue: row[2].string ?? "") ?? .inbound,
+                          standard: row[3].string ?? "", senderID: row[4].string ?? "", controlNumber: row[5].string ?? "",
+                          dedupeKey: row[6].string ?? "", source: row[7].string ?? "", clientID: row[8].string ?? "",
+                          receivedAt: date(row[9]), verdict: row[10].string,
+                          status: InterchangeStatus(rawValue: row[11].string ?? "") ?? .received,
+                          reportJSON: row[12].string ?? "{}", acknowledgement: row[13].bytes, acknowledgementType: row[14].string,
+                          updatedAt: date(row[15]))
+    }
+
+    func interchange(id: String, scope: SupplierScope) throws -> InterchangeRecord? {
+        let s = Self.scopeClause(scope)
+        return try connection.queryFirst("SELECT \(Self.interchangeColumns) FROM interchanges WHERE id = ?\(s.sql)", [.text(id)] + s.values)
+            .map(Self.interchange(from:))
+    }
+
+    func interchange(dedupeKey: String) throws -> InterchangeRecord? {
+        try connection.queryFirst("SELECT \(Self.interchangeColumns) FROM interchanges WHERE dedupe_key = ?", [.text(dedupeKey)])
+            .map(Self.interchange(from:))
+    }
+
+    func interchangeRaw(id: String, scope: SupplierScope) throws -> [UInt8]? {
+        let s = Self.scopeClause(scope)
+        guard let row = try connection.queryFirst("SELECT raw FROM interchanges WHERE id = ?\(s.sql)", [.text(id)] + s.values) else {
+            return nil
+        }
+        return row[0].bytes ?? []
+    }
+
+    func interchanges(scope: SupplierScope, direction: InterchangeDirection?, status: InterchangeStatus?,
+                      after: Int64?, limit: Int) throws -> Page<InterchangeRecord> {
+        var sql = "SELECT \(Self.interchangeColumns) FROM interchanges WHERE seq > ?"
+        var values: [SQLValue] = [.integer(after ?? 0)]
+        let s = Self.scopeClause(scope)
+        sql += s.sql
+        values += s.values
+        if let direction {
+            sql += " AND direction = ?"
+            values.append(.text(direction.rawValue))
+        }
+        if let status {
+            sql += " AND status = ?"
+            values.append(.text(status.rawValue))
+        }
+        sql += " ORDER BY seq LIMIT ?"
+        values.append(.integer(Int64(limit + 1)))
+        let rows = try connection.query(sql, values)
+        let items = rows.prefix(limit).map(Self.interchange(from:))
+        return Page(items: Array(items), next: rows.count > limit ? rows[limit - 1][16].int64.map { String($0) } : nil)
+    }
+
+    func insertInterchange(_ r: InterchangeRecord, raw: [UInt8]) throws {
+        try connection.run("""
+            INSERT INTO interchanges (id, supplier_id, direction, standard, sender_id, control_number, dedupe_key, source, client_id,
+              received_at, verdict, status, report, raw, acknowledgement, acknowledgement_type, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(r.id), .text(r.supplier), .text(r.direction.rawValue), .text(r.standard), .text(r.senderID),
+                  .text(r.controlNumber), .text(r.dedupeKey), .text(r.source), .text(r.clientID), Self.millis(r.receivedAt),
+                  SQLValue(r.verdict), .text(r.status.rawValue), .text(r.reportJSON), .blob(raw),
+                  r.acknowledgement.map { .blob($0) } ?? .null, SQLValue(r.acknowledgementType), Self.millis(r.updatedAt)])
+    }
+
+    func updateInterchange(_ r: InterchangeRecord) throws {
+        try connection.run("""
+            UPDATE interchanges SET verdict = ?, status = ?, report = ?, acknowledgement = ?, acknowledgement_type = ?, updated_at = ?
+            WHERE id = ?
+            """, [SQLValue(r.verdict), .text(r.status.rawValue), .text(r.reportJSON), r.acknowledgement.map { .blob($0) } ?? .null,
+                  SQLValue(r.acknowledgementType), Self.millis(r.updatedAt), .text(r.id)])
+    }
+
+    func receivedDocuments(interchangeID: String) throws -> [ReceivedDocument] {
+        try connection.query("""
+            SELECT id, interchange_id, supplier_id, kind, number, document, received_at FROM received_documents
+            WHERE interchange_id = ? ORDER BY rowid
+            """, [.text(interchangeID)]).map { row in
+            ReceivedDocument(id: row[0].string ?? "", interchangeID: row[1].string ?? "", supplier: row[2].string ?? "",
+                             kind: row[3].string ?? "", number: row[4].string ?? "", json: row[5].string ?? "{}",
+                             receivedAt: Self.date(row[6]))
+        }
+    }
+
+    func replaceReceivedDocuments(interchangeID: String, with documents: [ReceivedDocument]) throws {
+        try connection.run("DELETE FROM received_documents WHERE interchange_id = ?", [.text(interchangeID)])
+        for d in documents {
+            try connection.run("""
+                INSERT INTO received_documents (id, interchange_id, supplier_id, kind, number, document, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [.text(d.id), .text(d.interchangeID), .text(d.supplier), .text(d.kind), .text(d.number), .text(d.json),
+                      Self.millis(d.receivedAt)])
+        }
+    }
+}
