@@ -2886,7 +2886,9 @@ enum OpenAPIDocument {
                     "processed",
                     "partiallyProcessed",
                     "rejected",
-                    "queued"
+                    "queued",
+                    "delivered",
+                    "undeliverable"
                   ]
                 }
               },
@@ -3622,7 +3624,9 @@ enum OpenAPIDocument {
                   "processed",
                   "partiallyProcessed",
                   "rejected",
-                  "queued"
+                  "queued",
+                  "delivered",
+                  "undeliverable"
                 ]
               },
               "report": {

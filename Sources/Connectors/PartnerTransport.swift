@@ -14,8 +14,12 @@ public struct PartnerDelivery: Sendable, Codable, Equatable {
     public var controlNumber: String
     /// The document's text (X12, EDIFACT and cXML are text).
     public var body: String
+    /// The hub's record of the outbound interchange, to mark delivered or undeliverable.
+    public var interchange: String?
 
-    public init(supplier: String, fileName: String, contentType: String, controlNumber: String, body: String) {
+    public init(supplier: String, fileName: String, contentType: String, controlNumber: String, body: String,
+                interchange: String? = nil) {
+        self.interchange = interchange
         self.supplier = supplier
         self.fileName = fileName
         self.contentType = contentType

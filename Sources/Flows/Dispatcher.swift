@@ -102,7 +102,9 @@ public final class Dispatcher: Service, @unchecked Sendable {
         let finished = context.clock.now()
         try context.store.write { tx in
             for (i, job) in jobs.enumerated() {
-                try tx.recordDelivery(jobID: job.id, outcome: outcome(for: job, result: results.get(i), now: finished), now: finished)
+                let outcome = outcome(for: job, result: results.get(i), now: finished)
+                try tx.recordDelivery(jobID: job.id, outcome: outcome, now: finished)
+                try PartnerDocuments.recordOutcome(of: job, outcome, tx: tx, now: finished)
             }
         }
         return jobs.count

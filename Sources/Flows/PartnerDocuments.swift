@@ -33,19 +33,35 @@ enum PartnerDocuments {
         }
         try numbers.check()
         let fileName = "\(order.number)-r\(order.revision)-\(written.controlNumber).\(written.extension)"
+        let interchangeID = Identifiers.make("ich")
         let delivery = PartnerDelivery(supplier: order.supplier, fileName: fileName, contentType: written.contentType,
-                                       controlNumber: written.controlNumber, body: String(decoding: written.bytes, as: UTF8.self))
+                                       controlNumber: written.controlNumber, body: String(decoding: written.bytes, as: UTF8.self),
+                                       interchange: interchangeID)
         try tx.enqueue(OutboxMessage(kind: kind, document: "partner:\(order.number)", revision: order.revision,
                                      idempotencyKey: "\(kind):\(order.supplier):\(order.number):\(order.revision)",
                                      payload: JSON.encode(delivery)), now: now)
         let sender = profile.channel == .cxml ? (profile.cxml?.ourIdentity ?? "") : (profile.ourId ?? "")
         let report = JSON.string(["purchaseOrder": order.number, "revision": String(order.revision), "fileName": fileName,
                                   "type": written.extension])
-        try tx.insertInterchange(InterchangeRecord(id: Identifiers.make("ich"), supplier: order.supplier, direction: .outbound,
+        try tx.insertInterchange(InterchangeRecord(id: interchangeID, supplier: order.supplier, direction: .outbound,
                                                    standard: written.standard, senderID: sender, controlNumber: written.controlNumber,
                                                    dedupeKey: "out|\(order.supplier)|\(written.standard)|\(written.controlNumber)",
                                                    source: "release", clientID: request.principal.clientID, receivedAt: now,
                                                    verdict: nil, status: .queued, reportJSON: report), raw: written.bytes)
+    }
+
+    /// Marks the outbound interchange behind a partner document delivered or undeliverable.
+    static func recordOutcome(of job: OutboxJob, _ outcome: DeliveryOutcome, tx: any StoreWriter, now: Date) throws {
+        guard job.message.kind == kind,
+              let delivery = try? JSONDecoder().decode(PartnerDelivery.self, from: Data(job.message.payload)),
+              let id = delivery.interchange, var record = try tx.interchange(id: id, scope: .all) else { return }
+        switch outcome {
+        case .delivered: record.status = .delivered
+        case .dead: record.status = .undeliverable
+        case .retry: return
+        }
+        record.updatedAt = now
+        try tx.updateInterchange(record)
     }
 
     struct Stamp {

@@ -25,9 +25,9 @@ public enum EDITools {
         return String(decoding: acknowledge(bytes, options: options, numbers: SequentialControlNumbers()), as: UTF8.self)
     }
 
-    /// Every document in a file as JSON: order responses (855, 865, ORDRSP) as canonical
-    /// `OrderResponse` values when the order they answer is given, every document's segments
-    /// otherwise.
+    /// Every document in a file as JSON, with its canonical value where a map applies: ship
+    /// notices (856, DESADV) and invoices (810, INVOIC) always, order responses (855, 865,
+    /// ORDRSP) when the order they answer is given. Every document's segments come too.
     public static func toJSON(fileAt url: URL, answering order: PurchaseOrder?) throws -> (json: String, accepted: Bool) {
         let bytes = [UInt8](try Data(contentsOf: url))
         var documents: [Document] = []
@@ -39,8 +39,11 @@ public enum EDITools {
             for interchange in result.interchanges {
                 for message in interchange.messages + interchange.groups.flatMap(\.messages) {
                     var document = Document(type: message.type, controlNumber: message.reference, segments: message.segments)
-                    if message.type == "ORDRSP", let order {
-                        document.fill { try EdifactOrderMaps.orderResponse(message, answering: order) }
+                    switch message.type {
+                    case "ORDRSP": if let order { document.fill { .orderResponse(try EdifactOrderMaps.orderResponse(message, answering: order)) } }
+                    case "DESADV": document.fill { .shipNotice(try EdifactShipNoticeMap.shipNotice(message)) }
+                    case "INVOIC": document.fill { .invoice(try EdifactInvoiceMap.invoice(message)) }
+                    default: break
                     }
                     documents.append(document)
                 }
@@ -51,8 +54,11 @@ public enum EDITools {
             for interchange in result.interchanges {
                 for set in interchange.groups.flatMap(\.sets) {
                     var document = Document(type: set.type, controlNumber: set.controlNumber, segments: set.segments)
-                    if set.type == "855" || set.type == "865", let order {
-                        document.fill { try X12OrderMaps.orderResponse(set, answering: order) }
+                    switch set.type {
+                    case "855", "865": if let order { document.fill { .orderResponse(try X12OrderMaps.orderResponse(set, answering: order)) } }
+                    case "856": document.fill { .shipNotice(try X12ShipNoticeMap.shipNotice(set)) }
+                    case "810": document.fill { .invoice(try X12InvoiceMap.invoice(set)) }
+                    default: break
                     }
                     documents.append(document)
                 }
@@ -73,6 +79,8 @@ public enum EDITools {
         let type: String
         let controlNumber: String
         var orderResponse: OrderResponse?
+        var shipNotice: ShipNotice?
+        var invoice: Invoice?
         var mapError: String?
         let segments: [Segment]
 
@@ -82,8 +90,22 @@ public enum EDITools {
             self.segments = segments
         }
 
-        mutating func fill(_ map: () throws -> OrderResponse) {
-            do { orderResponse = try map() } catch { mapError = String(describing: error) }
+        enum Canonical {
+            case orderResponse(OrderResponse)
+            case shipNotice(ShipNotice)
+            case invoice(Invoice)
+        }
+
+        mutating func fill(_ map: () throws -> Canonical) {
+            do {
+                switch try map() {
+                case .orderResponse(let value): orderResponse = value
+                case .shipNotice(let value): shipNotice = value
+                case .invoice(let value): invoice = value
+                }
+            } catch {
+                mapError = String(describing: error)
+            }
         }
     }
 

@@ -18,6 +18,11 @@ public enum InterchangeStatus: String, Sendable, Codable, CaseIterable {
     case rejected
     /// Outbound: written and queued for delivery through the outbox.
     case queued
+    /// Outbound: the partner's transport took it.
+    case delivered
+    /// Outbound: delivery was given up on (see the dead letters); replaying the dead letter
+    /// delivers it again.
+    case undeliverable
 }
 
 /// One interchange as received or sent, with its raw bytes kept for inspection and replay.

@@ -40,6 +40,22 @@ struct InterchangeAPITests {
         #expect(sets?.first?["purchaseOrder"] as? String == "PO-1001")
     }
 
+    @Test("an 856 is accepted and kept as a received ship notice, mapped to the canonical value")
+    func shipNoticeIsKept() throws {
+        let t = try Self.hub()
+        let reply = send(t, InterchangeFixtures.shipNotice856())
+        #expect(reply.status == 200)
+        #expect(reply.text.contains("AK2*856*0001~AK5*A~"))
+        let location = try #require(reply.headers["Location"])
+        let detail = t.call("GET", location, key: t.adminKey).json
+        let documents = detail["documents"] as? [[String: Any]] ?? []
+        #expect(documents.count == 1)
+        let text = String(describing: documents.first ?? [:])
+        #expect(text.contains("ASN-77"))
+        #expect(text.contains("PO-1001"))
+        #expect(status(t, "PO-1001") == "awaitingAcknowledgement", "a ship notice does not answer the order")
+    }
+
     @Test("the same interchange twice: one effect, the same acknowledgement bytes")
     func duplicateInterchange() throws {
         let t = try Self.hub()

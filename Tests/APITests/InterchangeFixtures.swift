@@ -26,6 +26,28 @@ enum InterchangeFixtures {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// An 856 shipping 100 EA of line 1 of `order` from `sender`.
+    static func shipNotice856(order: String = "PO-1001", sender: String = "ACME", control: Int = 31) -> String {
+        let set = X12TransactionSet(type: "856", segments: [
+            Segment("BSN", ["00", "ASN-77", "20270110", "0800"]),
+            Segment("HL", ["1", "", "S"]),
+            Segment("TD5", ["", "2", "UPSN"]),
+            Segment("DTM", ["011", "20270110"]),
+            Segment("HL", ["2", "1", "O"]),
+            Segment("PRF", [Element(order)]),
+            Segment("HL", ["3", "2", "I"]),
+            Segment("LIN", ["1", "BP", "MAT-100"]),
+            Segment("SN1", ["", "100", "EA"]),
+            Segment("CTT", ["3"]),
+        ])
+        let interchange = X12Interchange(
+            header: X12InterchangeHeader(senderId: sender, receiverId: "SUPPLYLINE", date: "270110", time: "0800"),
+            groups: [X12FunctionalGroup(functionalId: "SH", applicationSender: sender, applicationReceiver: "SUPPLYLINE",
+                                        date: "20270110", time: "0800", sets: [set])])
+        let bytes = try! X12Writer().write(interchange, numbers: SequentialControlNumbers(interchange: control, group: control, set: 1))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static let edifactProfile = #"{"channel":"edifact","version":"D96A","ourId":"SUPPLYLINE","ourQualifier":"ZZ","partnerId":"ACME","partnerQualifier":"ZZ"}"#
 
     static func ordrsp(order: String = "PO-1001", control: String = "77") -> String {

@@ -1,5 +1,8 @@
 import Foundation
 import Storage
+import HTTPServer
+import Synchronization
+import Telemetry
 import Testing
 
 @Suite("Drop folders and outbound partner documents")
@@ -85,7 +88,40 @@ struct PartnerChannelTests {
         #expect(second.contains("BCH*04*SA*PO-1002**2"))
         let outbound = t.call("GET", "/v1/interchanges?direction=outbound", key: t.adminKey).json["items"] as? [[String: Any]]
         #expect(outbound?.map { $0["controlNumber"] as? String } == ["000000001", "000000002"])
-        #expect(outbound?.allSatisfy { $0["status"] as? String == "queued" } == true)
+        #expect(outbound?.allSatisfy { $0["status"] as? String == "delivered" } == true)
+    }
+
+    @Test("a partner URL gets the document over HTTP with its idempotency key; a refusal makes it undeliverable")
+    func outboundOverHTTP() throws {
+        let received = Mutex<[HTTPRequest]>([])
+        let refuse = Atomic<Bool>(false)
+        let partner = HTTPServer(configuration: HTTPServerConfiguration(port: 0, threadPoolSize: 2), logger: Logger(label: "partner", sink: .discard)) { request in
+            received.withLock { $0.append(request) }
+            return refuse.load(ordering: .relaxed) ? .text(400, "we do not take these") : .text(200, "ok")
+        }
+        try partner.start()
+        defer { partner.stop() }
+        let t = try TestHub()
+        t.seed()
+        let profile = #"{"channel":"x12","version":"004010","ourId":"SUPPLYLINE","ourQualifier":"ZZ","partnerId":"ACME","partnerQualifier":"ZZ","transport":{"url":"http://127.0.0.1:\#(partner.port)/edi","bearerToken":"partner-secret"}}"#
+        #expect(t.call("PUT", "/v1/suppliers/S-100/partner-profile", key: t.erpKey, body: profile).status == 201)
+        #expect(t.call("PUT", "/v1/purchase-orders/PO-1002", key: t.erpKey, body: TestHub.orderJSON("PO-1002")).status == 201)
+        let dispatcher = try #require(t.hub.dispatcher)
+        #expect(try dispatcher.dispatchOnce() == 1)
+        let first = try #require(received.withLock { $0.first })
+        #expect(first.method == "POST")
+        #expect(first.path == "/edi")
+        #expect(first.headers["Authorization"] == "Bearer partner-secret")
+        #expect(first.headers["Idempotency-Key"]?.contains("PO-1002") == true)
+        #expect(first.bodyText.hasPrefix("ISA*"))
+        #expect(first.bodyText.contains("ST*850*"))
+
+        refuse.store(true, ordering: .relaxed)
+        #expect(t.call("PUT", "/v1/purchase-orders/PO-1003", key: t.erpKey, body: TestHub.orderJSON("PO-1003")).status == 201)
+        #expect(try dispatcher.dispatchOnce() == 1)
+        let outbound = t.call("GET", "/v1/interchanges?direction=outbound", key: t.adminKey).json["items"] as? [[String: Any]] ?? []
+        #expect(outbound.map { $0["status"] as? String } == ["delivered", "undeliverable"])
+        #expect((t.call("GET", "/v1/dead-letters", key: t.adminKey).json["items"] as? [Any])?.count == 1)
     }
 
     @Test("without a transport the document waits in the outbox and is retried")

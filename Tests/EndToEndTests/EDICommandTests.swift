@@ -58,6 +58,18 @@ struct EDICommandTests {
         #expect(documents.first?["type"] as? String == "855")
     }
 
+    @Test func toJSONGivesShipNoticesAndInvoicesTheirCanonicalForm() throws {
+        let asn = try run(["edi", "to-json", Self.samples.appendingPathComponent("x12/EdiEngine__856.Crossdock.OK.edi").path])
+        let asnJSON = try JSONSerialization.jsonObject(with: Data(asn.output.utf8)) as? [String: Any]
+        let notice = (asnJSON?["documents"] as? [[String: Any]])?.first?["shipNotice"] as? [String: Any]
+        #expect(notice != nil)
+        #expect(((notice?["packages"] as? [Any])?.count ?? 0) > 0)
+        let invoice = try run(["edi", "to-json", Self.samples.appendingPathComponent("edifact/pydifact__invoice1.edi").path])
+        let invoiceJSON = try JSONSerialization.jsonObject(with: Data(invoice.output.utf8)) as? [String: Any]
+        let value = (invoiceJSON?["documents"] as? [[String: Any]])?.first?["invoice"] as? [String: Any]
+        #expect(value?["number"] as? String == "1060113800026")
+    }
+
     @Test func unreadableFilesAndUnknownCommandsAreUsageErrors() throws {
         #expect(try run(["edi", "check", "/nonexistent/file.edi"]).status == 2)
         #expect(try run(["edi", "frobnicate", "/etc/hostname"]).status == 2)
