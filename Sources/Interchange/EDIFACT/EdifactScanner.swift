@@ -200,6 +200,7 @@ struct EdifactScanner<Source: ByteSource> {
                 headerReady = false
                 advised = nil
             }
+            if consumer.isFinished { return }
         }
     }
 }

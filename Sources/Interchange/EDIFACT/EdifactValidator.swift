@@ -44,6 +44,12 @@ struct EdifactValidator: SegmentConsumer {
     let keepSegments: Bool
     /// Messages listed per group in the summary; further messages are only counted.
     var setSummaryLimit = Int.max
+    /// With `keepSegments`, receives each kept message instead of the interchange or group keeping it;
+    /// returns false to stop reading.
+    var messageHandler: ((EdifactMessage) -> Bool)?
+    private(set) var isFinished = false
+    /// Only when segments are kept.
+    private let elementCache: ElementCache?
     private(set) var errors: [InterchangeIssue] = []
     private(set) var notes: [InterchangeIssue] = []
     private(set) var summaries: [InterchangeSummary] = []
@@ -62,7 +68,10 @@ struct EdifactValidator: SegmentConsumer {
     private var segmentPosition: Int?
     private var segmentOffset: Int?
 
-    init(keepSegments: Bool = false) { self.keepSegments = keepSegments }
+    init(keepSegments: Bool = false) {
+        self.keepSegments = keepSegments
+        elementCache = keepSegments ? ElementCache() : nil
+    }
 
     mutating func serviceStringAdvice(offset: Int, characters: [UInt8]) {
         segmentCount += 1
@@ -134,7 +143,7 @@ struct EdifactValidator: SegmentConsumer {
         }
         if segment.firstForeignIndex >= 0 { foreign(segment) }
         if !segment.terminated { unterminated(segment) }
-        if keepSegments { message!.value?.segments.append(segment.materialize()) }
+        if keepSegments { message!.value?.segments.append(segment.materialize(cache: elementCache)) }
     }
 
     private mutating func checkLimits(_ segment: RawSegment, _ limits: [Int]) {
@@ -416,13 +425,21 @@ struct EdifactValidator: SegmentConsumer {
             group!.setTotal += 1
             group!.verdicts.insert(summary.verdict)
             if group!.sets.count < setSummaryLimit { group!.sets.append(summary) }
-            if keepSegments, let value = finished.value { group!.value?.messages.append(value) }
+            if keepSegments, let value = finished.value, group!.value != nil {
+                if messageHandler != nil { hand(value) } else { group!.value!.messages.append(value) }
+            }
         } else {
             current?.looseVerdicts.insert(summary.verdict)
             if (current?.looseMessages.count ?? 0) < setSummaryLimit { current?.looseMessages.append(summary) }
-            if keepSegments, let value = finished.value { current?.value?.messages.append(value) }
+            if keepSegments, let value = finished.value, current?.value != nil {
+                if messageHandler != nil { hand(value) } else { current!.value!.messages.append(value) }
+            }
         }
         message = nil
+    }
+
+    private mutating func hand(_ value: EdifactMessage) {
+        if !isFinished, let messageHandler, !messageHandler(value) { isFinished = true }
     }
 
     // MARK: Reporting

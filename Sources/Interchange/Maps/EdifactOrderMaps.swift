@@ -1,7 +1,8 @@
 import Foundation
 import Procurement
 
-/// EDIFACT D.96A maps: ORDERS and ORDCHG out from a `PurchaseOrder`, ORDRSP in to an `OrderResponse`.
+/// EDIFACT D.96A maps: ORDERS and ORDCHG out from a `PurchaseOrder`, ORDERS in to a `PurchaseOrder`,
+/// ORDRSP in to an `OrderResponse`.
 public enum EdifactOrderMaps {
     /// An ORDERS message for one revision of an order.
     public static func orders(_ order: PurchaseOrder, issued: LocalDate) -> EdifactMessage {
@@ -56,6 +57,7 @@ public enum EdifactOrderMaps {
         }
         segments.append(Segment("QTY", [Element(components: ["21", X12OrderMaps.decimal(line.quantity), line.unit])]))
         segments.append(Segment("PRI", [Element(components: ["AAA", X12OrderMaps.decimal(line.unitPrice)])]))
+        segments.append(Segment("DTM", [Element(components: ["2", X12OrderMaps.compact(line.needBy), "102"])]))
         for delivery in line.schedule {
             segments.append(Segment("SCC", ["1"]))
             segments.append(Segment("QTY", [Element(components: ["21", X12OrderMaps.decimal(delivery.quantity), line.unit])]))

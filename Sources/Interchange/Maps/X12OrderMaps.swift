@@ -2,9 +2,10 @@ import Foundation
 import Procurement
 
 /// X12 004010 maps between transaction sets and the canonical procurement model:
-/// 850 and 860 out from a `PurchaseOrder`, 855 and 865 in to an `OrderResponse`.
+/// 850 and 860 out from a `PurchaseOrder`, 850 in to a `PurchaseOrder`, 855 and 865 in to an `OrderResponse`.
 public enum X12OrderMaps {
-    /// An 850 for one revision of an order. `issued` is the order date.
+    /// An 850 for one revision of an order. `issued` is the order date. Each PO1 loop carries the
+    /// line's need-by date as DTM*002 and one SCH per delivery.
     public static func purchaseOrder(_ order: PurchaseOrder, issued: LocalDate) -> X12TransactionSet {
         var segments: [Segment] = [
             Segment("BEG", ["00", "SA", Element(order.number), "", Element(compact(issued))]),
@@ -60,6 +61,7 @@ public enum X12OrderMaps {
         var segments = [Segment("PO1", [Element(String(line.line)), Element(decimal(line.quantity)), Element(line.unit),
                                         Element(decimal(line.unitPrice)), "PE", "BP", Element(line.item)])]
         if !line.description.isEmpty { segments.append(Segment("PID", ["F", "", "", "", Element(line.description)])) }
+        segments.append(Segment("DTM", ["002", Element(compact(line.needBy))]))
         for delivery in line.schedule {
             segments.append(Segment("SCH", [Element(decimal(delivery.quantity)), Element(line.unit), "", "", "002", Element(compact(delivery.date))]))
         }

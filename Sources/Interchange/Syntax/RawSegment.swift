@@ -155,16 +155,73 @@ public struct RawSegment {
         return largest
     }
 
-    /// Copies the segment out as values.
-    public func materialize() -> Segment {
+    /// Copies the segment out as values, in one pass over each element: an element without
+    /// separators or release characters (the usual case) becomes a single value directly.
+    public func materialize() -> Segment { materialize(cache: nil) }
+
+    /// `materialize()`, taking short elements from `cache` when one is given.
+    func materialize(cache: ElementCache?) -> Segment {
         var elements: [Element] = []
+        guard elementCount > 0 else { return Segment(tag, elements) }
         elements.reserveCapacity(elementCount)
-        if elementCount > 0 {
-            for position in 1...elementCount {
-                let reps = repetitions(position).map { rep in components(rep).map { text($0) } }
-                elements.append(Element(repetitions: reps))
+        let component = Int(delimiters.component)
+        let repetition = delimiters.repetition.map(Int.init) ?? -1
+        let release = containsRelease ? delimiters.release.map(Int.init) ?? -1 : -1
+        for position in 1...elementCount {
+            let range = range(position)
+            if range.isEmpty {
+                elements.append(Self.emptyElement)
+                continue
+            }
+            var split = false
+            var escaped = false
+            for index in range {
+                let byte = Int(bytes[index])
+                if byte == component {
+                    split = true
+                } else if byte == repetition || byte == release {
+                    escaped = true
+                    break
+                }
+            }
+            if let cache, !escaped, range.count <= ElementCache.longest {
+                elements.append(cache.element(UnsafeBufferPointer(rebasing: bytes[range]), component: delimiters.component) {
+                    element(range, plain: !split, component: component, repetition: repetition, release: release)
+                })
+            } else {
+                elements.append(element(range, plain: !(split || escaped), component: component, repetition: repetition, release: release))
             }
         }
         return Segment(tag, elements)
     }
+
+    /// One element's value; `plain` when it has no separators or release characters.
+    private func element(_ range: Range<Int>, plain: Bool, component: Int, repetition: Int, release: Int) -> Element {
+        if plain { return Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
+        var repetitions: [[String]] = []
+        var components: [String] = []
+        var lower = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = Int(bytes[index])
+            if byte == release {
+                index += 2
+                continue
+            }
+            if byte == component || byte == repetition {
+                components.append(text(lower..<index))
+                lower = index + 1
+                if byte == repetition {
+                    repetitions.append(components)
+                    components = []
+                }
+            }
+            index += 1
+        }
+        components.append(text(lower..<range.upperBound))
+        repetitions.append(components)
+        return Element(repetitions: repetitions)
+    }
+
+    private static let emptyElement = Element("")
 }

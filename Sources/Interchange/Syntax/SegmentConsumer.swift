@@ -8,10 +8,13 @@ protocol SegmentConsumer {
     mutating func malformedHeader(offset: Int, message: String)
     /// EDIFACT service string advice (UNA) with its six service characters.
     mutating func serviceStringAdvice(offset: Int, characters: [UInt8])
+    /// True once the consumer wants no more segments; the scanner then stops.
+    var isFinished: Bool { get }
 }
 
 extension SegmentConsumer {
     mutating func serviceStringAdvice(offset: Int, characters: [UInt8]) {}
+    var isFinished: Bool { false }
 }
 
 /// Growable scratch array of element starts shared by the scanners.

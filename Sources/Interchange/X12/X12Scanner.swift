@@ -128,6 +128,7 @@ struct X12Scanner<Source: ByteSource> {
             consumer.consume(segment)
             window.start = terminated ? segmentEnd + 1 : segmentEnd
             if isTrailer { expectHeader = true }
+            if consumer.isFinished { return }
         }
     }
 

@@ -43,6 +43,11 @@ struct X12Validator: SegmentConsumer {
     let keepSegments: Bool
     /// Sets listed per group in the summary; further sets are only counted, so memory stays flat.
     var setSummaryLimit = Int.max
+    /// With `keepSegments`, receives each kept set instead of the group keeping it; returns false to stop reading.
+    var setHandler: ((X12TransactionSet) -> Bool)?
+    private(set) var isFinished = false
+    /// Only when segments are kept.
+    private let elementCache: ElementCache?
     private(set) var errors: [InterchangeIssue] = []
     private(set) var notes: [InterchangeIssue] = []
     private(set) var summaries: [InterchangeSummary] = []
@@ -61,7 +66,10 @@ struct X12Validator: SegmentConsumer {
     private var segmentTag: SegmentTag?
     private var segmentOffset: Int?
 
-    init(keepSegments: Bool = false) { self.keepSegments = keepSegments }
+    init(keepSegments: Bool = false) {
+        self.keepSegments = keepSegments
+        elementCache = keepSegments ? ElementCache() : nil
+    }
 
     // MARK: Segment dispatch
 
@@ -176,7 +184,7 @@ struct X12Validator: SegmentConsumer {
     }
 
     private func materialize(_ segment: RawSegment) -> Segment {
-        segment.materialize()
+        segment.materialize(cache: elementCache)
     }
 
     // MARK: Interchange
@@ -446,9 +454,13 @@ struct X12Validator: SegmentConsumer {
             group?.sets.append(SetSummary(type: finished.type, controlNumber: finished.controlNumber, segments: finished.count,
                                           version: finished.version, verdict: verdict))
         }
-        if keepSegments {
-            group?.value?.sets.append(X12TransactionSet(type: finished.type, controlNumber: finished.controlNumber,
-                                                        segments: finished.segments))
+        if keepSegments, group?.value != nil {
+            let value = X12TransactionSet(type: finished.type, controlNumber: finished.controlNumber, segments: finished.segments)
+            if let setHandler {
+                if !isFinished, !setHandler(value) { isFinished = true }
+            } else {
+                group!.value!.sets.append(value)
+            }
         }
         set = nil
     }
