@@ -68,7 +68,10 @@ enum MapText {
                 if digits > 18 { return comma ? DecimalText.parse(text.replacingOccurrences(of: ",", with: ".")) : DecimalText.parse(text) }
                 significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
                 if sawPoint { fraction += 1 }
-            case UInt8(ascii: "."), UInt8(ascii: ",") where comma:
+            case UInt8(ascii: "."):
+                guard !sawPoint, digits > 0 else { return nil }
+                sawPoint = true
+            case UInt8(ascii: ",") where comma:
                 guard !sawPoint, digits > 0 else { return nil }
                 sawPoint = true
             default:
