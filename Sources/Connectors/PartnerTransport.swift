@@ -46,21 +46,13 @@ public struct DropFolderTransport: PartnerTransport {
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
             return .rejected(reason: "the file name \"\(name)\" cannot be written to a drop folder")
         }
-        let target = outbox.appendingPathComponent(name)
-        let temporary = outbox.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
         do {
             try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-            try Data(delivery.body.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: target.path) {
-                // Delivered before (a retry after a lost lease): the same name holds the same document.
-                try? FileManager.default.removeItem(at: temporary)
-                return .delivered
-            }
-            try FileManager.default.moveItem(at: temporary, to: target)
+            // Delivered before (a retry after a lost lease): the same name holds the same document.
+            try AtomicFile.write(Array(delivery.body.utf8), to: outbox.appendingPathComponent(name), replace: false)
             return .delivered
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            return .retryable(reason: "cannot write to the drop folder \(outbox.path): \(error.localizedDescription)", after: nil)
+            return .retryable(reason: "cannot write to the drop folder \(outbox.path): \(error)", after: nil)
         }
     }
 }

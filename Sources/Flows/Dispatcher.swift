@@ -45,7 +45,7 @@ public final class Dispatcher: Service, @unchecked Sendable {
     public func wake() {
         condition.lock()
         wakeups += 1
-        condition.signal()
+        condition.broadcast()
         condition.unlock()
     }
 
@@ -56,18 +56,30 @@ public final class Dispatcher: Service, @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Runs `concurrency` workers, each claiming one due message at a time, so a slow receiver
+    /// holds up only the worker that is waiting on it.
     public func run() {
         logger.info("dispatcher started", ["concurrency": .int(concurrency), "maxAttempts": .int(policy.maxAttempts)])
-        while !isStopping {
-            let delivered: Int
-            do {
-                delivered = try dispatchOnce()
-            } catch {
-                logger.error("dispatcher cycle failed", ["error": .string(String(reflecting: error))])
-                delivered = 0
+        let workers = DispatchGroup()
+        for n in 0..<concurrency {
+            workers.enter()
+            let thread = Thread { [self] in
+                defer { workers.leave() }
+                while !isStopping {
+                    let delivered: Int
+                    do {
+                        delivered = try dispatch(limit: 1)
+                    } catch {
+                        logger.error("dispatcher cycle failed", ["error": .string(String(reflecting: error))])
+                        delivered = 0
+                    }
+                    if delivered == 0 { waitForWork() }
+                }
             }
-            if delivered == 0 { waitForWork() }
+            thread.name = "supplyline-dispatcher-\(n)"
+            thread.start()
         }
+        workers.wait()
         logger.info("dispatcher stopped")
     }
 
@@ -86,18 +98,35 @@ public final class Dispatcher: Service, @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Claims and delivers one batch; returns how many jobs it handled.
+    /// Claims up to `concurrency` due messages, delivers them in parallel and records the
+    /// outcomes; returns how many it handled.
     @discardableResult
     public func dispatchOnce() throws -> Int {
+        try dispatch(limit: concurrency)
+    }
+
+    private func dispatch(limit: Int) throws -> Int {
         let now = context.clock.now()
         let jobs = try context.store.write { tx in
-            try tx.claimDueJobs(now: now, leaseUntil: now.addingTimeInterval(leaseSeconds), limit: concurrency,
+            try tx.claimDueJobs(now: now, leaseUntil: now.addingTimeInterval(leaseSeconds), limit: limit,
                                 kinds: connector == nil ? [PartnerDocuments.kind] : nil)
         }
         guard !jobs.isEmpty else { return 0 }
         let results = UnsafeResults(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            results.set(i, deliver(jobs[i]))
+        if jobs.count == 1 {
+            results.set(0, deliver(jobs[0]))
+        } else {
+            // One thread per delivery: they wait on the network, not the CPU, so they must not be
+            // limited to one per core as concurrentPerform would.
+            let deliveries = DispatchGroup()
+            for (i, job) in jobs.enumerated() {
+                deliveries.enter()
+                Thread { [self] in
+                    results.set(i, deliver(job))
+                    deliveries.leave()
+                }.start()
+            }
+            deliveries.wait()
         }
         let finished = context.clock.now()
         try context.store.write { tx in
@@ -145,9 +174,9 @@ public final class Dispatcher: Service, @unchecked Sendable {
     }
 }
 
-/// Per-index result slots written by `concurrentPerform` workers, each to its own index.
-// @unchecked Sendable: every index is written by exactly one worker and read only after
-// concurrentPerform has returned; the lock makes the writes visible.
+/// Per-index result slots written by delivery threads, each to its own index.
+// @unchecked Sendable: every index is written by exactly one thread and read only after all
+// have finished; the lock makes the writes visible.
 private final class UnsafeResults: @unchecked Sendable {
     private var values: [DeliveryResult]
     private let lock = NSLock()

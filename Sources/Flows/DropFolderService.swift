@@ -1,3 +1,4 @@
+import Connectors
 import Foundation
 import Storage
 import Telemetry
@@ -23,9 +24,16 @@ public final class DropFolderService: Service, @unchecked Sendable {
     private let condition = NSCondition()
     private var stopping = false
     /// Size and modification time of each inbox file at the previous poll.
-    private var sightings: [String: (size: Int, modified: Date)] = [:]
+    private var sightings: [String: (size: Int, modified: Date, attempts: Int)] = [:]
 
-    public init(context: FlowContext, interval: TimeInterval = 1) {
+    /// Files larger than this go to `failed/` unread.
+    public let maxFileBytes: Int
+    /// A file that fails this many polls in a row for reasons other than its content (for
+    /// example a store error) goes to `failed/` so it cannot block the folder for ever.
+    public let maxAttempts = 5
+
+    public init(context: FlowContext, interval: TimeInterval = 1, maxFileBytes: Int = 64 << 20) {
+        self.maxFileBytes = maxFileBytes
         self.context = context
         self.flow = InterchangeFlow(context: context)
         self.interval = interval
@@ -60,7 +68,7 @@ public final class DropFolderService: Service, @unchecked Sendable {
     public func pollOnce() throws -> Int {
         let profiles = try context.store.read { try $0.partnerProfiles() }
         var processed = 0
-        var seen: [String: (size: Int, modified: Date)] = [:]
+        var seen: [String: (size: Int, modified: Date, attempts: Int)] = [:]
         let previous = condition.withLock { sightings }
         for stored in profiles where stored.profile.channel.isInterchange {
             guard let path = stored.profile.transport?.dropFolder else { continue }
@@ -77,14 +85,39 @@ public final class DropFolderService: Service, @unchecked Sendable {
                 let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
                 let modified = attributes[.modificationDate] as? Date ?? .distantPast
                 guard let before = previous[file.path], before.size == size, before.modified == modified else {
-                    seen[file.path] = (size, modified)
+                    seen[file.path] = (size, modified, 0)
                     continue
                 }
-                if process(file, name: name, folder: folder, profile: stored.profile) { processed += 1 } else { seen[file.path] = (size, modified) }
+                if size > maxFileBytes {
+                    fail(file, name: name, folder: folder, code: "fileTooLarge",
+                         message: "The file has \(size) bytes; the most a drop folder takes is \(maxFileBytes).")
+                    processed += 1
+                } else if process(file, name: name, folder: folder, profile: stored.profile) {
+                    processed += 1
+                } else if before.attempts + 1 >= maxAttempts {
+                    fail(file, name: name, folder: folder, code: "notProcessed",
+                         message: "The file could not be processed in \(maxAttempts) attempts; see the hub's log, then move it back to inbox/.")
+                    processed += 1
+                } else {
+                    seen[file.path] = (size, modified, before.attempts + 1)
+                }
             }
         }
         condition.withLock { sightings = seen }
         return processed
+    }
+
+    /// Moves a file to `failed/` with a report beside it saying why.
+    private func fail(_ file: URL, name: String, folder: URL, code: String, message: String) {
+        do {
+            let destination = try move(file, to: folder.appendingPathComponent("failed"), name: name)
+            let report = "{\"error\":\(JSON.quote(code)),\"message\":\(JSON.quote(message))}\n"
+            try Self.writeAtomically(Array(report.utf8),
+                                     to: destination.deletingLastPathComponent().appendingPathComponent("\(destination.lastPathComponent).report.json"))
+            logger.warning("drop folder file failed", ["file": .string(name), "error": .string(code)])
+        } catch {
+            logger.error("cannot move a failed drop folder file", ["file": .string(file.path), "error": .string("\(error)")])
+        }
     }
 
     /// Processes one stable file; false when it should be tried again at the next poll.
@@ -114,14 +147,7 @@ public final class DropFolderService: Service, @unchecked Sendable {
                                                        "interchange": .string(receipt.record.id), "status": .string(receipt.record.status.rawValue)])
             return true
         } catch let error as FlowError where error.code == .unrecognisedInterchange || error.code == .malformedInterchange {
-            do {
-                let destination = try move(file, to: folder.appendingPathComponent("failed"), name: name)
-                let report = "{\"error\":\(JSON.quote(error.code.rawValue)),\"message\":\(JSON.quote(error.message))}\n"
-                try Self.writeAtomically(Array(report.utf8),
-                                         to: destination.deletingLastPathComponent().appendingPathComponent("\(destination.lastPathComponent).report.json"))
-            } catch {
-                logger.error("cannot move a failed drop folder file", ["file": .string(file.path), "error": .string("\(error)")])
-            }
+            fail(file, name: name, folder: folder, code: error.code.rawValue, message: error.message)
             return true
         } catch {
             logger.error("drop folder file not processed; will retry", ["file": .string(file.path), "error": .string(String(reflecting: error))])
@@ -145,9 +171,6 @@ public final class DropFolderService: Service, @unchecked Sendable {
 
     /// Writes a hidden temporary file next to `url` and renames it into place.
     static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        try Data(bytes).write(to: temporary)
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: temporary, to: url)
+        try AtomicFile.write(bytes, to: url)
     }
 }

@@ -27,11 +27,24 @@ public struct PartnerProfileFlow: Sendable {
                 throw FlowError(.notFound, "There is no supplier \(supplier); create it with PUT /v1/suppliers/\(supplier) first.")
             }
             let existing = try tx.partnerProfile(supplier: supplier)
+            if let folder = profile.transport?.dropFolder {
+                let mine = Self.normalised(folder)
+                for other in try tx.partnerProfiles() where other.profile.supplier != supplier {
+                    guard let theirs = other.profile.transport?.dropFolder.map(Self.normalised) else { continue }
+                    if mine == theirs || mine.hasPrefix(theirs + "/") || theirs.hasPrefix(mine + "/") {
+                        throw ProcurementError(.invalidDocument,
+                            "The drop folder \(folder) overlaps supplier \(other.profile.supplier)'s; every partner needs a folder of its own.",
+                            fields: [.init(pointer: "/transport/dropFolder", detail: "overlaps another partner's drop folder")])
+                    }
+                }
+            }
             var secretHash: [UInt8]? = profile.channel == .cxml ? existing?.sharedSecretHash : nil
             if let secret = profile.cxml?.sharedSecret {
                 secretHash = secret.isEmpty ? nil : Self.hashSecret(secret)
             }
-            var token: String? = profile.transport?.url != nil ? existing?.bearerToken : nil
+            // A token on file follows the profile only while the URL still points at the same
+            // scheme, host and port: it must never be sent to a new host.
+            var token: String? = Self.sameOrigin(profile.transport?.url, existing?.profile.transport?.url) ? existing?.bearerToken : nil
             if let given = profile.transport?.bearerToken {
                 token = given.isEmpty ? nil : given
             }
@@ -61,6 +74,17 @@ public struct PartnerProfileFlow: Sendable {
         profile.cxml?.sharedSecretSet = stored.sharedSecretHash != nil
         profile.transport?.bearerTokenSet = stored.bearerToken != nil
         return profile
+    }
+
+    static func normalised(_ path: String) -> String {
+        var p = URL(fileURLWithPath: path).standardizedFileURL.path
+        while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+        return p
+    }
+
+    static func sameOrigin(_ a: String?, _ b: String?) -> Bool {
+        guard let a = a.flatMap(URL.init(string:)), let b = b.flatMap(URL.init(string:)) else { return false }
+        return a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && a.port == b.port
     }
 
     static func hashSecret(_ secret: String) -> [UInt8] { Sodium.hash(Array("cxml-shared-secret:\(secret)".utf8)) }

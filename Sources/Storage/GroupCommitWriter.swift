@@ -118,17 +118,32 @@ final class GroupCommitWriter: @unchecked Sendable {
             }
             return
         }
+        var aborted: Error?
         for job in batch {
+            if let aborted {
+                // SQLite rolled the whole transaction back (disk full, I/O error): running more
+                // work now would commit it outside the batch. Everyone in the batch fails.
+                job.work = nil
+                job.commitError = aborted
+                continue
+            }
             job.work?(connection)
             job.work = nil
+            if !connection.isInTransaction {
+                aborted = SQLiteError(code: 1, message: "the transaction was rolled back by SQLite; nothing in this batch was committed")
+            }
         }
-        do {
-            try connection.execute("COMMIT")
-            commits?.increment()
-            batchSize?.observe(Double(batch.count))
-        } catch {
-            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
-            for job in batch { job.commitError = error }
+        if let aborted {
+            for job in batch { job.commitError = aborted }
+        } else {
+            do {
+                try connection.execute("COMMIT")
+                commits?.increment()
+                batchSize?.observe(Double(batch.count))
+            } catch {
+                if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+                for job in batch { job.commitError = error }
+            }
         }
         for job in batch { job.done.signal() }
     }
