@@ -15,10 +15,15 @@ import Storage
 public struct InterchangeFlow: Sendable {
     let context: FlowContext
     let acknowledgements: AcknowledgementFlow
+    /// How long a duplicate that arrives while the first copy is being processed waits for its outcome.
+    let duplicateWait: TimeInterval
+    /// How long a claim on an interchange lasts; a claim older than this (a crash mid-way) is taken over.
+    static let claimLease: TimeInterval = 120
 
-    public init(context: FlowContext) {
+    public init(context: FlowContext, duplicateWait: TimeInterval = 5) {
         self.context = context
         acknowledgements = AcknowledgementFlow(context: context)
+        self.duplicateWait = duplicateWait
     }
 
     public struct Receipt: Sendable {
@@ -39,22 +44,36 @@ public struct InterchangeFlow: Sendable {
         let now = context.clock.now()
         let dedupeKey = "\(supplier)|\(parsed.standard)|\(parsed.senderID)|\(parsed.controlNumber)"
         if let existing = try context.store.read({ try $0.interchange(dedupeKey: dedupeKey) }), existing.status != .received {
-            return receipt(existing, duplicate: true)
+            return try answered(existing)
         }
         let record = InterchangeRecord(id: Identifiers.make("ich"), supplier: supplier, direction: .inbound,
                                        standard: parsed.standard, senderID: parsed.senderID, controlNumber: parsed.controlNumber,
                                        dedupeKey: dedupeKey, source: source, clientID: request.principal.clientID,
-                                       receivedAt: now, status: .received)
-        // The raw bytes are durable before anything in them is applied. A record left in
-        // `received` (a crash mid-way) is processed again when the interchange comes again;
-        // every document's effect is idempotent, so it still happens once.
-        let stored: InterchangeRecord = try context.store.write { tx in
-            if let existing = try tx.interchange(dedupeKey: dedupeKey) { return existing }
-            try tx.insertInterchange(record, raw: bytes)
-            return record
+                                       receivedAt: now, status: .received, claimedUntil: now.addingTimeInterval(Self.claimLease))
+        // The raw bytes are durable before anything in them is applied, and the record is claimed
+        // in the same write, so a concurrent copy of the interchange waits for this outcome. A
+        // record left in `received` (a crash mid-way, a transient failure) is processed again when
+        // the interchange comes again; every document's effect is idempotent, so it still happens once.
+        let start: Start = try context.store.write { tx in
+            guard let existing = try tx.interchange(dedupeKey: dedupeKey) else {
+                try tx.insertInterchange(record, raw: bytes)
+                return .process(record)
+            }
+            if existing.status != .received { return .answered(existing) }
+            return try tx.claimInterchange(id: existing.id, until: now.addingTimeInterval(Self.claimLease), now: now)
+                ? .process(existing) : .busy(existing)
         }
-        if stored.status != .received { return receipt(stored, duplicate: true) }
-        return try process(stored, parsed: parsed, request: request, action: "interchange.received")
+        switch start {
+        case .answered(let existing): return try answered(existing)
+        case .busy(let existing): return try awaitOutcome(existing, parsed: parsed, request: request)
+        case .process(let claimed): return try process(claimed, parsed: parsed, request: request, action: "interchange.received")
+        }
+    }
+
+    private enum Start {
+        case process(InterchangeRecord)
+        case answered(InterchangeRecord)
+        case busy(InterchangeRecord)
     }
 
     /// Processes the stored raw bytes of an inbound interchange again (admin), e.g. after its
@@ -67,6 +86,10 @@ public struct InterchangeFlow: Sendable {
         }) else { throw FlowError(.notFound, "There is no interchange \(id).") }
         guard record.direction == .inbound else {
             throw FlowError(.conflict, "Interchange \(id) was sent by the hub; only inbound interchanges can be replayed.")
+        }
+        let now = context.clock.now()
+        guard try context.store.write({ try $0.claimInterchange(id: id, until: now.addingTimeInterval(Self.claimLease), now: now) }) else {
+            throw FlowError(.conflict, "Interchange \(id) is being processed; replay it once that is done.")
         }
         return try process(record, parsed: try ParsedInterchange(raw), request: request, action: "interchange.replayed")
     }
@@ -108,28 +131,93 @@ public struct InterchangeFlow: Sendable {
                 contentType: record.acknowledgementType ?? ParsedInterchange.contentType(standard: record.standard), duplicate: duplicate)
     }
 
+    /// The stored answer to an interchange processed before: its acknowledgement, or the same
+    /// `malformedInterchange` refusal when it could not be acknowledged.
+    private func answered(_ record: InterchangeRecord) throws -> Receipt {
+        if record.acknowledgement?.isEmpty ?? true,
+           let report = try? JSONSerialization.jsonObject(with: Data(record.reportJSON.utf8)) as? [String: Any],
+           let refusal = report["unanswerable"] as? String {
+            throw FlowError(.malformedInterchange, refusal)
+        }
+        return receipt(record, duplicate: true)
+    }
+
+    /// A copy of an interchange that is being processed right now: waits for that outcome and
+    /// answers with it; takes the interchange over when the other claim ended without one.
+    private func awaitOutcome(_ record: InterchangeRecord, parsed: ParsedInterchange, request: RequestContext) throws -> Receipt {
+        let deadline = Date().addingTimeInterval(duplicateWait)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+            let now = context.clock.now()
+            let next: Start = try context.store.write { tx in
+                guard let current = try tx.interchange(id: record.id, scope: .all) else { return .busy(record) }
+                if current.status != .received { return .answered(current) }
+                return try tx.claimInterchange(id: record.id, until: now.addingTimeInterval(Self.claimLease), now: now)
+                    ? .process(current) : .busy(current)
+            }
+            switch next {
+            case .answered(let done): return try answered(done)
+            case .process(let claimed): return try process(claimed, parsed: parsed, request: request, action: "interchange.received")
+            case .busy: continue
+            }
+        }
+        throw InterchangeInProgress(interchangeID: record.id, retryAfterSeconds: 5)
+    }
+
     private func process(_ record: InterchangeRecord, parsed: ParsedInterchange, request: RequestContext, action: String) throws -> Receipt {
+        do {
+            return try processClaimed(record, parsed: parsed, request: request, action: action)
+        } catch let error as FlowError where error.code == .malformedInterchange {
+            throw error
+        } catch {
+            // Not finalised: the claim ends so that the interchange is processed again when it comes again.
+            try? context.store.write { try $0.releaseInterchange(id: record.id) }
+            throw error
+        }
+    }
+
+    private func processClaimed(_ record: InterchangeRecord, parsed: ParsedInterchange, request: RequestContext, action: String) throws -> Receipt {
         let supplier = record.supplier
         let profile = try context.store.read { try $0.partnerProfile(supplier: supplier) }
         let now = context.clock.now()
-        var run = InterchangeRun(flow: self, supplier: supplier, profile: profile, parsed: parsed, now: now)
+        var run = InterchangeRun(flow: self, supplier: supplier, profile: profile, parsed: parsed, now: now, receivedAt: record.receivedAt)
         let outcome = try run.execute()
+        if outcome.transient {
+            // A transient failure (a cXML 500): answered, but left unfinished so a retry with the
+            // same payloadID processes the interchange again.
+            try context.store.write { try $0.releaseInterchange(id: record.id) }
+            var unfinished = record
+            unfinished.claimedUntil = nil
+            return Receipt(record: unfinished, acknowledgement: outcome.acknowledgement(SequentialControlNumbers(interchange: 1, group: 1, set: 1)),
+                           contentType: outcome.contentType, duplicate: false)
+        }
         var updated = record
         updated.verdict = outcome.verdict
         updated.status = outcome.status
         updated.updatedAt = now
         updated.acknowledgementType = outcome.contentType
+        updated.claimedUntil = nil
         let documents = outcome.documents.map {
             ReceivedDocument(id: Identifiers.make("doc"), interchangeID: record.id, supplier: supplier, kind: $0.kind,
                              number: $0.number, json: $0.json, receivedAt: now)
         }
+        let refusal = outcome.unanswerable
+            ? "The interchange could not be read far enough to acknowledge it: "
+                + (outcome.report.check?.errors.first?.description ?? "no envelope found") + " It is stored as \(record.id)."
+            : nil
         let final: InterchangeRecord = try context.store.write { tx in
-            // Acknowledgement control numbers come from the partner's sequences in this commit.
-            let numbers = StoreControlNumbers(tx: tx, partner: supplier)
             var result = updated
-            result.acknowledgement = outcome.acknowledgement(numbers)
-            try numbers.check()
             var report = outcome.report
+            if let refusal {
+                // Nothing to address an acknowledgement to: a duplicate gets the same refusal.
+                result.acknowledgement = nil
+                report.unanswerable = refusal
+            } else {
+                // Acknowledgement control numbers come from the partner's sequences in this commit.
+                let numbers = StoreControlNumbers(tx: tx, partner: supplier)
+                result.acknowledgement = outcome.acknowledgement(numbers)
+                try numbers.check()
+            }
             report.documents = documents.map { .init(id: $0.id, kind: $0.kind, number: $0.number) }
             result.reportJSON = JSON.string(report)
             try tx.updateInterchange(result)
@@ -140,10 +228,7 @@ public struct InterchangeFlow: Sendable {
                                           detail: detail, requestID: request.requestID), now: now)
             return result
         }
-        if outcome.unanswerable {
-            throw FlowError(.malformedInterchange, "The interchange could not be read far enough to acknowledge it: "
-                + (outcome.report.check?.errors.first?.description ?? "no envelope found") + " It is stored as \(record.id).")
-        }
+        if let refusal { throw FlowError(.malformedInterchange, refusal) }
         return receipt(final, duplicate: false)
     }
 
@@ -152,6 +237,17 @@ public struct InterchangeFlow: Sendable {
     static func partnerPrincipal(_ supplier: String, standard: String) -> RequestContext {
         RequestContext(principal: Principal(clientID: "partner:\(supplier)", name: "\(standard) channel", role: .supplier,
                                             supplierID: supplier))
+    }
+}
+
+/// A copy of an interchange arrived while the first one is still being processed and its outcome
+/// did not come in time: a transient failure, to be retried (the stored answer comes back then).
+public struct InterchangeInProgress: Error, CustomStringConvertible, Sendable {
+    public let interchangeID: String
+    public let retryAfterSeconds: Int
+
+    public var description: String {
+        "Interchange \(interchangeID) is being processed; send it again in \(retryAfterSeconds) seconds for its acknowledgement."
     }
 }
 

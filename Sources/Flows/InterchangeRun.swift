@@ -15,6 +15,8 @@ struct InterchangeOutcome {
     var acknowledgement: (ControlNumberSource) -> [UInt8]
     /// The envelope was too broken to address an acknowledgement to.
     var unanswerable: Bool
+    /// A transient failure (cXML 500): answered, but not stored as the interchange's outcome.
+    var transient: Bool = false
 }
 
 /// The report kept with an interchange and shown by `GET /v1/interchanges/{id}`.
@@ -59,6 +61,8 @@ struct InterchangeReport: Encodable {
     var cxmlStatus: Int?
     var sets: [SetOutcome]
     var documents: [DocumentRef] = []
+    /// Why no acknowledgement could be addressed (a duplicate gets the same refusal).
+    var unanswerable: String?
 }
 
 /// One pass over an interchange's documents: check the sender, map and apply each document.
@@ -68,18 +72,23 @@ struct InterchangeRun {
     let profile: StoredPartnerProfile?
     let parsed: ParsedInterchange
     let now: Date
+    /// When the interchange was first received (also on replay): the revision a document answers
+    /// without naming one is the one last sent to the partner before this.
+    let receivedAt: Date
 
     private var sets: [InterchangeReport.SetOutcome] = []
     private var issues: [InterchangeIssue] = []
     private var documents: [(kind: String, number: String, json: String)] = []
     private var problem: String?
 
-    init(flow: InterchangeFlow, supplier: String, profile: StoredPartnerProfile?, parsed: ParsedInterchange, now: Date) {
+    init(flow: InterchangeFlow, supplier: String, profile: StoredPartnerProfile?, parsed: ParsedInterchange, now: Date,
+         receivedAt: Date) {
         self.flow = flow
         self.supplier = supplier
         self.profile = profile
         self.parsed = parsed
         self.now = now
+        self.receivedAt = receivedAt
     }
 
     /// What a document came to, before it is located in its set.
@@ -163,8 +172,8 @@ struct InterchangeRun {
                                  segment: headerTag, element: 3)
             }
             return try applyOrderResponse(number: number, key: key, header: (headerTag, 3), revision: ("REF", 2),
-                                          lineTag: set.type == "855" ? "PO1" : "POC") { order throws(MapError) in
-                try X12OrderMaps.orderResponse(set, answering: order)
+                                          lineTag: set.type == "855" ? "PO1" : "POC") { order, sent throws(MapError) in
+                try X12OrderMaps.orderResponse(set, answering: order, revision: sent)
             }
         case "856":
             do { return try storeShipNotice(try X12ShipNoticeMap.shipNotice(set)) } catch let error as MapError { return .rejected(error) }
@@ -237,8 +246,8 @@ struct InterchangeRun {
                 return .rejected("missingHeader", "The ORDRSP names no order (RFF+ON or BGM 1004).", segment: "BGM", element: 2)
             }
             return try applyOrderResponse(number: number, key: key, header: on == nil ? ("BGM", 2) : ("RFF", 1), revision: ("RFF", 1),
-                                          lineTag: "LIN") { order throws(MapError) in
-                try EdifactOrderMaps.orderResponse(message, answering: order)
+                                          lineTag: "LIN") { order, sent throws(MapError) in
+                try EdifactOrderMaps.orderResponse(message, answering: order, revision: sent)
             }
         case "DESADV":
             do { return try storeShipNotice(try EdifactShipNoticeMap.shipNotice(message)) } catch let error as MapError { return .rejected(error) }
@@ -290,8 +299,14 @@ struct InterchangeRun {
             switch document {
             case .orderResponse(let response, let orderID):
                 outcome.type = "ConfirmationRequest"
+                // OrderReference/DocumentReference naming one of our OrderRequests says which revision is answered.
+                let referenced = try referencedRevision(orderID: orderID)
                 applied = try applyOrderResponse(number: orderID, key: "edi:cXML:\(parsed.senderID):\(inbound.payloadID ?? "")",
-                                                 header: nil, revision: nil, lineTag: nil) { _ in response }
+                                                 header: nil, revision: nil, lineTag: nil) { _, sent in
+                    var answered = response
+                    answered.revision = referenced ?? sent
+                    return answered
+                }
             case .shipNotice(let notice):
                 outcome.type = "ShipNoticeRequest"
                 applied = try storeShipNotice(notice)
@@ -322,7 +337,19 @@ struct InterchangeRun {
                                        check: nil, cxmlStatus: status, sets: sets)
         return InterchangeOutcome(verdict: accepted ? "accepted" : "rejected", status: accepted ? .processed : .rejected,
                                   contentType: "text/xml; charset=utf-8", report: report, documents: documents,
-                                  acknowledgement: { _ in response }, unanswerable: false)
+                                  acknowledgement: { _ in response }, unanswerable: false, transient: status == 500)
+    }
+
+    /// The revision named by OrderReference/DocumentReference@payloadID when it is one of the
+    /// OrderRequests the hub sent the partner for `orderID`.
+    private func referencedRevision(orderID: String) throws -> Int? {
+        guard let request = (try? CXMLEnvelope.parse(parsed.bytes))?.request,
+              let payloadID = CXMLConfirmation.documentReference(request) else { return nil }
+        let supplier = self.supplier
+        guard let sent = try flow.context.store.read({
+            try $0.outboundOrderDocument(supplier: supplier, standard: "cXML", controlNumber: payloadID)
+        }), sent.purchaseOrder == orderID else { return nil }
+        return sent.revision
     }
 
     private func cxmlSenderProblem(_ header: CXMLHeader) -> String? {
@@ -349,14 +376,21 @@ struct InterchangeRun {
 
     /// Maps and applies an order response through `AcknowledgementFlow`, the REST API's path.
     private func applyOrderResponse(number: String, key: String, header: (String, Int)?, revision: (String, Int)?, lineTag: String?,
-                                    map: (PurchaseOrder) throws(MapError) -> OrderResponse) throws -> Applied {
+                                    map: (PurchaseOrder, Int) throws(MapError) -> OrderResponse) throws -> Applied {
         // Scoped to the sending supplier: another supplier's order is "not found", never applied.
         guard let current = try flow.context.store.read({ try $0.purchaseOrder(number: number, scope: .supplier(supplier)) }) else {
             return .rejected("unknownPurchaseOrder", "There is no purchase order \(number).", segment: header?.0, element: header?.1)
         }
+        // A document that names no revision answers the one last sent to the partner before it
+        // was received (the current one when the hub never sent the order): an answer to an old
+        // revision is refused as stale, never applied to the current one.
+        let partner = supplier, receivedAt = self.receivedAt
+        let sent = try flow.context.store.read {
+            try $0.latestOutboundOrderRevision(supplier: partner, purchaseOrder: number, notAfter: receivedAt)
+        } ?? current.order.revision
         let response: OrderResponse
         do {
-            response = try map(current.order)
+            response = try map(current.order, sent)
         } catch {
             return .rejected(error)
         }

@@ -50,11 +50,15 @@ public struct InterchangeRecord: Sendable, Equatable {
     public var acknowledgement: [UInt8]?
     public var acknowledgementType: String?
     public var updatedAt: Date
+    /// Inbound: while set and in the future, the interchange is being processed and a duplicate
+    /// waits for that outcome instead of processing it too (stored with the report until the outcome is).
+    public var claimedUntil: Date?
 
     public init(id: String, supplier: String, direction: InterchangeDirection, standard: String, senderID: String,
                 controlNumber: String, dedupeKey: String, source: String, clientID: String, receivedAt: Date,
                 verdict: String? = nil, status: InterchangeStatus, reportJSON: String = "{}",
-                acknowledgement: [UInt8]? = nil, acknowledgementType: String? = nil, updatedAt: Date? = nil) {
+                acknowledgement: [UInt8]? = nil, acknowledgementType: String? = nil, updatedAt: Date? = nil,
+                claimedUntil: Date? = nil) {
         self.id = id
         self.supplier = supplier
         self.direction = direction
@@ -71,6 +75,7 @@ public struct InterchangeRecord: Sendable, Equatable {
         self.acknowledgement = acknowledgement
         self.acknowledgementType = acknowledgementType
         self.updatedAt = updatedAt ?? receivedAt
+        self.claimedUntil = claimedUntil
     }
 }
 

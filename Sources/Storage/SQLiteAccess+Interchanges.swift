@@ -52,7 +52,7 @@ extension SQLiteAccess {
 
     private static let interchangeColumns = """
         id, supplier_id, direction, standard, sender_id, control_number, dedupe_key, source, client_id, received_at,
-        verdict, status, report, acknowledgement, acknowledgement_type, updated_at, seq
+        verdict, status, report, acknowledgement, acknowledgement_type, updated_at, seq, json_extract(report, '$.claimedUntil')
         """
 
     static func interchange(from row: Row) -> InterchangeRecord {
@@ -63,7 +63,7 @@ extension SQLiteAccess {
                           receivedAt: date(row[9]), verdict: row[10].string,
                           status: InterchangeStatus(rawValue: row[11].string ?? "") ?? .received,
                           reportJSON: row[12].string ?? "{}", acknowledgement: row[13].bytes, acknowledgementType: row[14].string,
-                          updatedAt: date(row[15]))
+                          updatedAt: date(row[15]), claimedUntil: row[17].int64 == nil ? nil : date(row[17]))
     }
 
     func interchange(id: String, scope: SupplierScope) throws -> InterchangeRecord? {
@@ -111,19 +111,62 @@ extension SQLiteAccess {
         try connection.run("""
             INSERT INTO interchanges (id, supplier_id, direction, standard, sender_id, control_number, dedupe_key, source, client_id,
               received_at, verdict, status, report, raw, acknowledgement, acknowledgement_type, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(Self.claiming(r)), ?, ?, ?, ?)
             """, [.text(r.id), .text(r.supplier), .text(r.direction.rawValue), .text(r.standard), .text(r.senderID),
                   .text(r.controlNumber), .text(r.dedupeKey), .text(r.source), .text(r.clientID), Self.millis(r.receivedAt),
-                  SQLValue(r.verdict), .text(r.status.rawValue), .text(r.reportJSON), .blob(raw),
+                  SQLValue(r.verdict), .text(r.status.rawValue)] + Self.claimingValues(r) + [.blob(raw),
                   r.acknowledgement.map { .blob($0) } ?? .null, SQLValue(r.acknowledgementType), Self.millis(r.updatedAt)])
     }
 
     func updateInterchange(_ r: InterchangeRecord) throws {
         try connection.run("""
-            UPDATE interchanges SET verdict = ?, status = ?, report = ?, acknowledgement = ?, acknowledgement_type = ?, updated_at = ?
+            UPDATE interchanges SET verdict = ?, status = ?, report = \(Self.claiming(r)), acknowledgement = ?, acknowledgement_type = ?,
+              updated_at = ?
             WHERE id = ?
-            """, [SQLValue(r.verdict), .text(r.status.rawValue), .text(r.reportJSON), r.acknowledgement.map { .blob($0) } ?? .null,
+            """, [SQLValue(r.verdict), .text(r.status.rawValue)] + Self.claimingValues(r) + [r.acknowledgement.map { .blob($0) } ?? .null,
                   SQLValue(r.acknowledgementType), Self.millis(r.updatedAt), .text(r.id)])
+    }
+
+    // The claim on an inbound interchange (`claimedUntil`, milliseconds) is kept in its report
+    // object, written with the record in one statement, and gone once the outcome is stored.
+
+    private static func claiming(_ r: InterchangeRecord) -> String {
+        r.claimedUntil == nil ? "?" : "json_set(?, '$.claimedUntil', ?)"
+    }
+
+    private static func claimingValues(_ r: InterchangeRecord) -> [SQLValue] {
+        [.text(r.reportJSON)] + (r.claimedUntil.map { [millis($0)] } ?? [])
+    }
+
+    func claimInterchange(id: String, until: Date, now: Date) throws -> Bool {
+        try connection.run("""
+            UPDATE interchanges SET report = json_set(report, '$.claimedUntil', ?)
+            WHERE id = ? AND direction = 'inbound'
+              AND (json_extract(report, '$.claimedUntil') IS NULL OR json_extract(report, '$.claimedUntil') <= ?)
+            """, [Self.millis(until), .text(id), Self.millis(now)]) > 0
+    }
+
+    func releaseInterchange(id: String) throws {
+        _ = try connection.run("UPDATE interchanges SET report = json_remove(report, '$.claimedUntil') WHERE id = ?", [.text(id)])
+    }
+
+    func latestOutboundOrderRevision(supplier: String, purchaseOrder: String, notAfter: Date) throws -> Int? {
+        let row = try connection.queryFirst("""
+            SELECT json_extract(report, '$.revision') FROM interchanges
+            WHERE supplier_id = ? AND direction = 'outbound' AND received_at <= ? AND json_extract(report, '$.purchaseOrder') = ?
+            ORDER BY received_at DESC, seq DESC LIMIT 1
+            """, [.text(supplier), Self.millis(notAfter), .text(purchaseOrder)])
+        return row.flatMap { $0[0].string.flatMap { Int($0) } ?? $0[0].int }
+    }
+
+    func outboundOrderDocument(supplier: String, standard: String, controlNumber: String) throws -> (purchaseOrder: String, revision: Int)? {
+        let row = try connection.queryFirst("""
+            SELECT json_extract(report, '$.purchaseOrder'), json_extract(report, '$.revision') FROM interchanges
+            WHERE supplier_id = ? AND direction = 'outbound' AND standard = ? AND control_number = ?
+            ORDER BY seq DESC LIMIT 1
+            """, [.text(supplier), .text(standard), .text(controlNumber)])
+        guard let row, let order = row[0].string, let revision = row[1].string.flatMap({ Int($0) }) ?? row[1].int else { return nil }
+        return (order, revision)
     }
 
     func receivedDocuments(interchangeID: String) throws -> [ReceivedDocument] {

@@ -44,6 +44,11 @@ public protocol StoreReader {
     func interchanges(scope: SupplierScope, direction: InterchangeDirection?, status: InterchangeStatus?,
                       after: Int64?, limit: Int) throws -> Page<InterchangeRecord>
     func receivedDocuments(interchangeID: String) throws -> [ReceivedDocument]
+    /// The revision of the latest order document (850/860, ORDERS/ORDCHG, cXML OrderRequest) the
+    /// hub wrote for `supplier` about `purchaseOrder` at or before `notAfter`; nil when there is none.
+    func latestOutboundOrderRevision(supplier: String, purchaseOrder: String, notAfter: Date) throws -> Int?
+    /// The order and revision of the outbound order document with this control number (cXML payloadID).
+    func outboundOrderDocument(supplier: String, standard: String, controlNumber: String) throws -> (purchaseOrder: String, revision: Int)?
 
     func auditEntries(objectType: String?, objectID: String?, after: Int64?, limit: Int) throws -> Page<AuditEntry>
     /// Recomputes the audit chain; returns the sequence of the first entry that does not match.
@@ -86,4 +91,9 @@ public protocol StoreWriter: StoreReader {
     /// Stores the outcome: verdict, status, report and acknowledgement.
     func updateInterchange(_ record: InterchangeRecord) throws
     func replaceReceivedDocuments(interchangeID: String, with documents: [ReceivedDocument]) throws
+    /// Marks an inbound interchange as being processed until `until`, unless another claim on it
+    /// is still running at `now`; true when this call holds the claim.
+    func claimInterchange(id: String, until: Date, now: Date) throws -> Bool
+    /// Ends the claim on an interchange without storing an outcome.
+    func releaseInterchange(id: String) throws
 }

@@ -57,7 +57,26 @@ enum InterchangeFixtures {
 
     static let cxmlProfile = #"{"channel":"cxml","version":"1.2.014","cxml":{"ourDomain":"NetworkID","ourIdentity":"BUYER-1","partnerDomain":"DUNS","partnerIdentity":"123456789","sharedSecret":"s3cret-value"}}"#
 
-    static func confirmation(order: String = "PO-1001", payloadID: String = "p-1@supplier", secret: String = "s3cret-value") -> String {
+    /// An 855 answering the whole order with BAK02 `purpose` and no lines; REF*PP only when `revision` is given.
+    static func wholeOrder855(purpose: String, order: String = "PO-1001", revision: Int? = nil, control: Int = 41) -> String {
+        var segments = [Segment("BAK", ["00", Element(purpose), Element(order), "20270101"])]
+        if let revision { segments.append(Segment("REF", ["PP", Element(String(revision))])) }
+        let interchange = X12Interchange(
+            header: X12InterchangeHeader(senderId: "ACME", receiverId: "SUPPLYLINE", date: "270101", time: "0900"),
+            groups: [X12FunctionalGroup(functionalId: "PR", applicationSender: "ACME", applicationReceiver: "SUPPLYLINE",
+                                        date: "20270101", time: "0900", sets: [X12TransactionSet(type: "855", segments: segments)])])
+        let bytes = try! X12Writer().write(interchange, numbers: SequentialControlNumbers(interchange: control, group: control, set: 1))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An ORDRSP rejecting the whole order (BGM 1225 27), without lines or FTX.
+    static func rejectingOrdrsp(order: String = "PO-1001", control: String = "79") -> String {
+        "UNB+UNOC:3+ACME:ZZ+SUPPLYLINE:ZZ+270101:0900+\(control)'UNH+1+ORDRSP:D:96A:UN'BGM+231+R-56+27'RFF+ON:\(order)'RFF+PP:1'"
+            + "UNS+S'UNT+6+1'UNZ+1+\(control)'"
+    }
+
+    static func confirmation(order: String = "PO-1001", payloadID: String = "p-1@supplier", secret: String = "s3cret-value",
+                             type: String = "accept", documentReference: String = "po-1@hub") -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE cXML SYSTEM "http://xml.cxml.org/schemas/cXML/1.2.014/Fulfill.dtd">
@@ -70,8 +89,8 @@ enum InterchangeFixtures {
           </Header>
           <Request deploymentMode="production">
             <ConfirmationRequest>
-              <ConfirmationHeader type="accept" noticeDate="2027-01-02T09:00:00+00:00" confirmID="C-1"/>
-              <OrderReference orderID="\(order)"><DocumentReference payloadID="po-1@hub"/></OrderReference>
+              <ConfirmationHeader type="\(type)" noticeDate="2027-01-02T09:00:00+00:00" confirmID="C-1"/>
+              <OrderReference orderID="\(order)"><DocumentReference payloadID="\(documentReference)"/></OrderReference>
             </ConfirmationRequest>
           </Request>
         </cXML>

@@ -9,13 +9,22 @@ public enum CXMLConfirmation {
         return try CXMLRead.required(reference, "orderID", at: "OrderReference")
     }
 
+    /// The payloadID of the document the confirmation answers (OrderReference/DocumentReference), when given.
+    public static func documentReference(_ request: CXMLElement) -> String? {
+        guard let id = request.child("OrderReference")?.child("DocumentReference")?["payloadID"], !id.isEmpty else { return nil }
+        return id
+    }
+
     /// Reads a ConfirmationRequest answering `order`. ConfirmationHeader type `accept`/`reject`
     /// without items applies to every line; items override it per line. An item whose statuses are
     /// all `accept` is accepted, all `reject` rejected (Comments as the reason); any other mix is a
     /// change whose schedule is the non-rejected statuses (quantity, deliveryDate or the line's
     /// need-by) and whose price is the first UnitPrice that differs from the order. For `except`,
-    /// lines without an item are accepted; for `allDetail` every line needs an item.
-    public static func orderResponse(_ request: CXMLElement, answering order: PurchaseOrder) throws(MapError) -> OrderResponse {
+    /// lines without an item are accepted; for `allDetail` every line needs an item. A rejection
+    /// without Comments carries a reason naming the type, as a rejected line needs one. The
+    /// revision is `revision` (the one the partner was sent, see `documentReference`), else the order's.
+    public static func orderResponse(_ request: CXMLElement, answering order: PurchaseOrder,
+                                     revision: Int? = nil) throws(MapError) -> OrderResponse {
         guard request.name == "ConfirmationRequest" else {
             throw MapError(code: "unsupportedRequest", segment: "Request", message: "<\(request.name)> is not a ConfirmationRequest.")
         }
@@ -34,7 +43,7 @@ public enum CXMLConfirmation {
         switch type {
         case "accept", "reject":
             let status: LineAnswer = type == "accept" ? .accepted : .rejected
-            let reason = header.text(at: "Comments")
+            let reason = header.text(at: "Comments") ?? "Rejected by the partner (ConfirmationHeader type reject)"
             for line in order.lines where !answered.contains(line.line) {
                 lines.append(LineResponse(line: line.line, status: status, reason: status == .rejected ? reason : nil))
             }
@@ -54,7 +63,7 @@ public enum CXMLConfirmation {
                            message: "ConfirmationHeader type \"\(type)\" is not one of accept, reject, detail, allDetail, except, backordered.")
         }
         lines.sort { $0.line < $1.line }
-        return OrderResponse(revision: order.revision, lines: lines)
+        return OrderResponse(revision: revision ?? order.revision, lines: lines)
     }
 
     private static func lineResponse(_ item: CXMLElement, order: PurchaseOrder) throws(MapError) -> LineResponse {
@@ -90,7 +99,9 @@ public enum CXMLConfirmation {
                 if value != ordered.unitPrice { price = value }
             }
         }
-        if types.allSatisfy({ $0 == "reject" }) { return LineResponse(line: number, status: .rejected, reason: reason) }
+        if types.allSatisfy({ $0 == "reject" }) {
+            return LineResponse(line: number, status: .rejected, reason: reason ?? "Rejected by the partner (ConfirmationStatus type reject)")
+        }
         if types.allSatisfy({ $0 == "accept" }), price == nil,
            schedule.allSatisfy({ $0.date == ordered.needBy }) || schedule == ordered.schedule,
            schedule.reduce(Decimal(0), { $0 + $1.quantity }) == ordered.quantity {

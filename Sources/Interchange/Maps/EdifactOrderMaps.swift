@@ -68,15 +68,18 @@ public enum EdifactOrderMaps {
 
     /// Reads an ORDRSP answering `order`. LIN 1229: 5 accepted, 7 not accepted, 3/6 changed (with the
     /// QTY 21/113 + DTM 2/69 pairs as the schedule and PRI as the price). Without lines, BGM 1225
-    /// 29 accepts and 27 rejects the whole order. The revision is RFF+PP when present, else the order's.
-    public static func orderResponse(_ message: EdifactMessage, answering order: PurchaseOrder) throws(MapError) -> OrderResponse {
+    /// 29 accepts and 27 rejects the whole order. The revision is RFF+PP when present, else
+    /// `revision` (the revision the partner was last sent), else the order's. A rejection without
+    /// FTX carries a reason naming the code, as a rejected line needs one.
+    public static func orderResponse(_ message: EdifactMessage, answering order: PurchaseOrder,
+                                     revision answered: Int? = nil) throws(MapError) -> OrderResponse {
         guard message.type == "ORDRSP" else {
             throw MapError(code: "unsupportedMessage", segment: "UNH", message: "Message \(message.type) is not an ORDRSP.")
         }
         guard let bgm = message.segments.first(where: { $0.tag == "BGM" }) else {
             throw MapError(code: "missingHeader", segment: "BGM", message: "The ORDRSP has no BGM segment.")
         }
-        var revision = order.revision
+        var revision = answered ?? order.revision
         var referencedOrder = bgm.value(2)
         for rff in message.segments where rff.tag == "RFF" {
             if rff.value(1, component: 1) == "PP", let text = rff.value(1, component: 2) {
@@ -101,7 +104,8 @@ public enum EdifactOrderMaps {
             case "5", "":
                 lines.append(LineResponse(line: open.line, status: .accepted))
             case "7", "2":
-                lines.append(LineResponse(line: open.line, status: .rejected, reason: open.reason))
+                lines.append(LineResponse(line: open.line, status: .rejected,
+                                          reason: open.reason ?? "Rejected by the partner (LIN 1229 \(open.action))"))
             default:
                 var schedule: [ScheduleLine] = []
                 for (index, quantity) in open.quantities.enumerated() {
@@ -147,7 +151,7 @@ public enum EdifactOrderMaps {
         if lines.isEmpty {
             switch bgm.value(3) {
             case "29": lines = order.lines.map { LineResponse(line: $0.line, status: .accepted) }
-            case "27": lines = order.lines.map { LineResponse(line: $0.line, status: .rejected) }
+            case "27": lines = order.lines.map { LineResponse(line: $0.line, status: .rejected, reason: "Rejected by the partner (BGM 1225 27)") }
             default:
                 throw MapError(code: "noLines", segment: "BGM", message: "The ORDRSP has no lines and BGM 1225 \"\(bgm.value(3) ?? "")\" does not accept or reject the whole order.")
             }

@@ -80,8 +80,11 @@ public enum X12OrderMaps {
 
     /// Reads an 855 or 865 answering `order`. Lines come from PO1 (855) or POC (865) with their
     /// ACK segments; an answer without lines (BAK02 AT / RJ) applies to every line of the order.
-    /// The revision is REF*PP when present (865: BCA05), else the order's.
-    public static func orderResponse(_ set: X12TransactionSet, answering order: PurchaseOrder) throws(MapError) -> OrderResponse {
+    /// The revision is REF*PP when present (865: BCA05), else `revision` (the revision the partner
+    /// was last sent), else the order's. A whole-order rejection (BAK02 RJ/RD/03) carries a reason
+    /// naming the code, as a rejected line needs one.
+    public static func orderResponse(_ set: X12TransactionSet, answering order: PurchaseOrder,
+                                     revision answered: Int? = nil) throws(MapError) -> OrderResponse {
         guard set.type == "855" || set.type == "865" else {
             throw MapError(code: "unsupportedSet", segment: "ST", message: "Transaction set \(set.type) is not an order response (855 or 865).")
         }
@@ -94,7 +97,7 @@ public enum X12OrderMaps {
         guard number == order.number else {
             throw MapError(code: "otherOrder", segment: headerTag, message: "The \(set.type) answers order \(number), not \(order.number).")
         }
-        var revision = order.revision
+        var revision = answered ?? order.revision
         if let text = set.segments.first(where: { $0.tag == "REF" && $0.value(1) == "PP" })?.value(2) ?? (set.type == "865" ? header.value(5) : nil) {
             guard let value = Int(text) else {
                 throw MapError(code: "badRevision", segment: "REF", message: "The order revision \"\(text)\" is not a number.")
@@ -130,7 +133,8 @@ public enum X12OrderMaps {
             default:
                 throw MapError(code: "noLines", segment: headerTag, message: "The \(set.type) has no lines and \(headerTag)02 \"\(kind)\" does not accept or reject the whole order.")
             }
-            lines = order.lines.map { LineResponse(line: $0.line, status: status) }
+            let reason = status == .rejected ? "Rejected by the partner (\(headerTag)02 \(kind))" : nil
+            lines = order.lines.map { LineResponse(line: $0.line, status: status, reason: reason) }
         }
         return OrderResponse(revision: revision, lines: lines)
     }
