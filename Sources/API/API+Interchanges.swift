@@ -25,7 +25,14 @@ extension API {
                 throw Problem(status: 415, slug: "unrecognised-interchange", title: "Not an interchange",
                               detail: "The body is empty; send one X12, EDIFACT or cXML interchange.")
             }
-            return Self.answer(try interchanges.receive(request.body, by: ctx))
+            do {
+                return Self.answer(try interchanges.receive(request.body, by: ctx))
+            } catch let busy as InterchangeInProgress {
+                var response = HTTPResponse.problem(Problem(status: 503, slug: "interchange-in-progress",
+                                                            title: "Interchange being processed", detail: busy.description))
+                response.headers.set("Retry-After", String(busy.retryAfterSeconds))
+                return response
+            }
         })
         router.get("/v1/interchanges", authenticated { request, ctx in
             let (limit, after) = try RequestSupport.paging(request)
