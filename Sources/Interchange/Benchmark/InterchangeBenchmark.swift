@@ -60,6 +60,9 @@ public enum InterchangeBenchmark {
     public static func run(megabytes: Int) -> String {
         let reset = resetPeakResident()
         var lines = [
+            "check: streams the file and checks segment syntax and envelopes, building no values. "
+                + "check+map: the same checks, plus each set/message built as segment values and mapped to a PurchaseOrder "
+                + "(one in memory at a time). MB/s and documents/s are file size and set/message count over the pass's wall-clock time.",
             reset ? "Peak RSS is VmHWM, reset to the current RSS before each pass, so it is that pass's own peak; growth is peak minus RSS at the pass start."
                   : "Peak RSS is the process-wide VmHWM (this kernel does not reset it); growth is peak minus RSS at the pass start, passes run smallest first.",
         ]

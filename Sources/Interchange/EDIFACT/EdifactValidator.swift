@@ -42,6 +42,8 @@ struct EdifactValidator: SegmentConsumer {
     }
 
     let keepSegments: Bool
+    /// Segments in the last kept message, capped: the room reserved for the next one.
+    private var segmentHint = 0
     /// Messages listed per group in the summary; further messages are only counted.
     var setSummaryLimit = Int.max
     /// With `keepSegments`, receives each kept message instead of the interchange or group keeping it;
@@ -388,6 +390,7 @@ struct EdifactValidator: SegmentConsumer {
             message!.value = EdifactMessage(reference: reference, type: component(segment, 2, 1), version: component(segment, 2, 2),
                                             release: component(segment, 2, 3), agency: component(segment, 2, 4),
                                             associationCode: association.isEmpty ? nil : association, segments: [])
+            if keepSegments, segmentHint > 0 { message!.value!.segments.reserveCapacity(segmentHint) }
         }
     }
 
@@ -419,6 +422,7 @@ struct EdifactValidator: SegmentConsumer {
             report(.missingTrailer, .set, "Message \(message!.reference) has no UNT trailer.", "13")
         }
         let finished = message!
+        if keepSegments, let kept = finished.value { segmentHint = min(kept.segments.count, 1024) }
         let summary = SetSummary(type: finished.type, controlNumber: finished.reference, segments: finished.count,
                                  version: finished.version, verdict: finished.failed ? .rejected : .accepted)
         if group != nil {

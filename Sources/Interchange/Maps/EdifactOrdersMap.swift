@@ -156,6 +156,6 @@ extension EdifactOrderMaps {
         }
         guard !lines.isEmpty else { throw MapError(code: "missingSegment", segment: "LIN", message: "The ORDERS has no LIN lines.") }
         let order = PurchaseOrder(number: number, revision: revision ?? 1, supplier: supplier, plant: plant, currency: currency, lines: lines)
-        return try MapFields.validated(order) { try $0.validate() }
+        return try MapFields.validatedOrder(order)
     }
 }

@@ -55,6 +55,40 @@ enum MapFields {
         return value
     }
 
+    /// `PurchaseOrder.validate()` as a map error, without its cost for the usual valid order:
+    /// the same rules are first checked in one pass that builds no text, and only an order that
+    /// fails one of them goes through `validate()` for the exact fault.
+    static func validatedOrder(_ order: PurchaseOrder) throws(MapError) -> PurchaseOrder {
+        if passesOrderRules(order) { return order }
+        return try validated(order) { try $0.validate() }
+    }
+
+    /// True only when `PurchaseOrder.validate()` finds nothing (it may be false for some valid orders).
+    static func passesOrderRules(_ order: PurchaseOrder) -> Bool {
+        guard Identifier.isValid(order.number), order.revision >= 1, Identifier.isValid(order.supplier),
+              Identifier.isValid(order.plant), order.currency.utf8.count == 3,
+              order.currency.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }), !order.lines.isEmpty else { return false }
+        var previous = 0
+        for line in order.lines {
+            // Increasing line numbers cannot repeat; anything else takes the full check.
+            guard line.line > previous else { return false }
+            previous = line.line
+            guard Identifier.isValid(line.item), line.description.utf8.count <= 500, line.quantity > 0,
+                  !line.unit.isEmpty, line.unit.utf8.count <= 10, line.unitPrice >= 0, !line.schedule.isEmpty else { return false }
+            if line.schedule.count == 1 {
+                guard line.schedule[0].quantity == line.quantity, line.quantity > 0 else { return false }
+            } else {
+                var total = Decimal(0)
+                for delivery in line.schedule {
+                    guard delivery.quantity > 0 else { return false }
+                    total += delivery.quantity
+                }
+                guard total == line.quantity else { return false }
+            }
+        }
+        return true
+    }
+
     /// Runs the canonical field rules and reports the first fault as a map error.
     static func validated<T>(_ value: T, _ rules: (T) throws -> Void) throws(MapError) -> T {
         do {

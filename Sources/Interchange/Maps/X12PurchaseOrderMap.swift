@@ -117,7 +117,7 @@ extension X12OrderMaps {
         guard !lines.isEmpty else { throw MapError(code: "missingSegment", segment: "PO1", message: "The 850 has no PO1 lines.") }
         let order = PurchaseOrder(number: number, revision: revision ?? releaseRevision ?? 1, supplier: supplier, plant: plant,
                                   currency: currency ?? defaults.currency ?? "USD", lines: lines)
-        return try MapFields.validated(order) { try $0.validate() }
+        return try MapFields.validatedOrder(order)
     }
 
     private static func line(_ po1: Segment, position: Int) throws(MapError) -> OrderLineDraft {

@@ -184,12 +184,14 @@ public struct RawSegment {
                     break
                 }
             }
-            if let cache, !escaped, range.count <= ElementCache.longest {
+            if !(split || escaped) {
+                elements.append(Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+            } else if let cache, !escaped, range.count <= ElementCache.longest {
                 elements.append(cache.element(UnsafeBufferPointer(rebasing: bytes[range]), component: delimiters.component) {
-                    element(range, plain: !split, component: component, repetition: repetition, release: release)
+                    element(range, plain: false, component: component, repetition: repetition, release: release)
                 })
             } else {
-                elements.append(element(range, plain: !(split || escaped), component: component, repetition: repetition, release: release))
+                elements.append(element(range, plain: false, component: component, repetition: repetition, release: release))
             }
         }
         return Segment(tag, elements)
@@ -219,6 +221,7 @@ public struct RawSegment {
             index += 1
         }
         components.append(text(lower..<range.upperBound))
+        if repetitions.isEmpty { return Element(components: components) }
         repetitions.append(components)
         return Element(repetitions: repetitions)
     }

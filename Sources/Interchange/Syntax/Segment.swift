@@ -16,11 +16,21 @@ public struct Segment: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// First component of the first repetition at a 1-based position; nil when absent or empty.
+    @inline(__always)
     public func value(_ position: Int, component: Int = 1) -> String? {
-        guard let element = self[position], let first = element.repetitions.first,
-              component >= 1, component <= first.count else { return nil }
-        let text = first[component - 1]
-        return text.isEmpty ? nil : text
+        guard position >= 1, position <= elements.count else { return nil }
+        switch elements[position - 1].storage {
+        case .single(let text):
+            return component == 1 && !text.isEmpty ? text : nil
+        case .components(let components):
+            guard component >= 1, component <= components.count else { return nil }
+            let text = components[component - 1]
+            return text.isEmpty ? nil : text
+        case .nested(let repetitions):
+            guard let first = repetitions.first, component >= 1, component <= first.count else { return nil }
+            let text = first[component - 1]
+            return text.isEmpty ? nil : text
+        }
     }
 
     public var description: String {
@@ -29,20 +39,79 @@ public struct Segment: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 }
 
-/// A data element: one or more repetitions, each made of one or more components.
+/// A data element: one or more repetitions, each made of one or more components. The usual
+/// element, one repetition of one component, is held as that single string.
 public struct Element: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
-    public var repetitions: [[String]]
+    /// `.single` whenever the value is exactly one repetition of one component, so equal
+    /// elements always have equal storage.
+    enum Storage: Hashable, Sendable {
+        case single(String)
+        /// One repetition of two or more components.
+        case components([String])
+        case nested([[String]])
+    }
 
-    public init(_ value: String) { repetitions = [[value]] }
-    public init(stringLiteral value: String) { repetitions = [[value]] }
-    public init(components: [String]) { repetitions = [components] }
-    public init(repetitions: [[String]]) { self.repetitions = repetitions.isEmpty ? [[""]] : repetitions }
+    var storage: Storage
+
+    public var repetitions: [[String]] {
+        get {
+            switch storage {
+            case .single(let text): return [[text]]
+            case .components(let components): return [components]
+            case .nested(let repetitions): return repetitions
+            }
+        }
+        set { storage = Self.storage(newValue) }
+    }
+
+    public init(_ value: String) { storage = .single(value) }
+    public init(stringLiteral value: String) { storage = .single(value) }
+    public init(components: [String]) { storage = Self.storage([components]) }
+    public init(repetitions: [[String]]) { storage = Self.storage(repetitions.isEmpty ? [[""]] : repetitions) }
+
+    @inline(__always)
+    private static func storage(_ repetitions: [[String]]) -> Storage {
+        guard repetitions.count == 1 else { return .nested(repetitions) }
+        return repetitions[0].count == 1 ? .single(repetitions[0][0]) : .components(repetitions[0])
+    }
 
     /// The first component of the first repetition.
-    public var value: String { repetitions.first?.first ?? "" }
+    public var value: String {
+        switch storage {
+        case .single(let text): return text
+        case .components(let components): return components.first ?? ""
+        case .nested(let repetitions): return repetitions.first?.first ?? ""
+        }
+    }
+
     /// The components of the first repetition.
-    public var components: [String] { repetitions.first ?? [""] }
-    public var isEmpty: Bool { repetitions.allSatisfy { $0.allSatisfy(\.isEmpty) } }
+    public var components: [String] {
+        switch storage {
+        case .single(let text): return [text]
+        case .components(let components): return components
+        case .nested(let repetitions): return repetitions.first ?? [""]
+        }
+    }
+
+    public var isEmpty: Bool {
+        switch storage {
+        case .single(let text): return text.isEmpty
+        case .components(let components): return components.allSatisfy(\.isEmpty)
+        case .nested(let repetitions): return repetitions.allSatisfy { $0.allSatisfy(\.isEmpty) }
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case repetitions }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        storage = Self.storage(try container.decode([[String]].self, forKey: .repetitions))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(repetitions, forKey: .repetitions)
+    }
 }
 
 /// Separator bytes in force for one interchange.

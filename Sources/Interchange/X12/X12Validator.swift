@@ -61,6 +61,8 @@ struct X12Validator: SegmentConsumer {
     private var current: OpenInterchange?
     private var group: OpenGroup?
     private var set: OpenSet?
+    /// Segments in the last kept set, capped: the room reserved for the next one.
+    private var segmentHint = 0
     private var interchangeIndex = 0
     private var segmentPosition: Int?
     private var segmentTag: SegmentTag?
@@ -404,6 +406,7 @@ struct X12Validator: SegmentConsumer {
         let number = segment.string(2)
         set = OpenSet(index: group!.setTotal + 1, type: segment.string(1), controlNumber: number,
                       version: segment.elementCount >= 3 ? segment.string(3) : nil)
+        if keepSegments, segmentHint > 0 { set!.segments.reserveCapacity(segmentHint) }
         locate(segment, position: 1)
         if segment.string(1).isEmpty {
             report(.missingElement, .set, "ST01 (transaction set identifier) is missing.", "6", element: 1)
@@ -447,6 +450,7 @@ struct X12Validator: SegmentConsumer {
             report(.missingTrailer, .set, "Transaction set \(open.controlNumber) has no SE trailer.", "2")
         }
         let finished = set!
+        if keepSegments { segmentHint = min(finished.segments.count, 1024) }
         let verdict: Verdict = finished.failed ? .rejected : .accepted
         group?.setTotal += 1
         group?.verdicts.insert(verdict)
