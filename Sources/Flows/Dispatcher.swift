@@ -45,7 +45,7 @@ public final class Dispatcher: Service, @unchecked Sendable {
     public func wake() {
         condition.lock()
         wakeups += 1
-        condition.broadcast()
+        condition.signal()
         condition.unlock()
     }
 
@@ -107,9 +107,10 @@ public final class Dispatcher: Service, @unchecked Sendable {
 
     private func dispatch(limit: Int) throws -> Int {
         let now = context.clock.now()
+        let kinds = connector == nil ? [PartnerDocuments.kind] : nil
+        guard try context.store.read({ try $0.hasDueJobs(now: now, kinds: kinds) }) else { return 0 }
         let jobs = try context.store.write { tx in
-            try tx.claimDueJobs(now: now, leaseUntil: now.addingTimeInterval(leaseSeconds), limit: limit,
-                                kinds: connector == nil ? [PartnerDocuments.kind] : nil)
+            try tx.claimDueJobs(now: now, leaseUntil: now.addingTimeInterval(leaseSeconds), limit: limit, kinds: kinds)
         }
         guard !jobs.isEmpty else { return 0 }
         let results = UnsafeResults(count: jobs.count)

@@ -27,24 +27,34 @@ extension SQLiteAccess {
         try claimDueJobs(now: now, leaseUntil: leaseUntil, limit: limit, kinds: nil)
     }
 
+    func hasDueJobs(now: Date, kinds: [String]?) throws -> Bool {
+        let (kindClause, kindValues) = Self.kindFilter(kinds)
+        return try connection.queryFirst("""
+            SELECT 1 FROM outbox o
+            WHERE o.status = 'pending'\(kindClause) AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)
+            LIMIT 1
+            """, kindValues + [Self.millis(now), Self.millis(now)]) != nil
+    }
+
+    /// `AND o.kind IN (…)` right after the status test, so the (status, kind, due) index serves it.
+    static func kindFilter(_ kinds: [String]?) -> (String, [SQLValue]) {
+        guard let kinds else { return ("", []) }
+        return (" AND o.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")", kinds.map { .text($0) })
+    }
+
     func claimDueJobs(now: Date, leaseUntil: Date, limit: Int, kinds: [String]?) throws -> [OutboxJob] {
-        var kindClause = ""
-        var kindValues: [SQLValue] = []
-        if let kinds {
-            kindClause = " AND o.kind IN (" + kinds.map { _ in "?" }.joined(separator: ", ") + ")"
-            kindValues = kinds.map { .text($0) }
-        }
+        let (kindClause, kindValues) = Self.kindFilter(kinds)
         // Only the oldest pending message of each document is due, so a document's messages
         // reach the receiver in the order they were written.
         let rows = try connection.query("""
             UPDATE outbox SET lease_until = ?
             WHERE id IN (
               SELECT o.id FROM outbox o
-              WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)
-                AND o.id = (SELECT MIN(id) FROM outbox x WHERE x.document = o.document AND x.status = 'pending')\(kindClause)
+              WHERE o.status = 'pending'\(kindClause) AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until <= ?)
+                AND o.id = (SELECT MIN(id) FROM outbox x WHERE x.document = o.document AND x.status = 'pending')
               ORDER BY o.next_attempt_at, o.id LIMIT ?)
             RETURNING \(Self.jobColumns)
-            """, [Self.millis(leaseUntil), Self.millis(now), Self.millis(now)] + kindValues + [.integer(Int64(limit))])
+            """, [Self.millis(leaseUntil)] + kindValues + [Self.millis(now), Self.millis(now), .integer(Int64(limit))])
         return rows.map(Self.job(from:)).sorted { $0.id < $1.id }
     }
 

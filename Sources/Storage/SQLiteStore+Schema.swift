@@ -99,6 +99,7 @@ extension SQLiteStore {
             dead_at INTEGER
         );
         CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+        CREATE INDEX outbox_kind_due ON outbox(status, kind, next_attempt_at);
         CREATE INDEX outbox_document ON outbox(document, status, id);
         CREATE TABLE audit_log (
             seq INTEGER PRIMARY KEY,

@@ -34,6 +34,9 @@ public protocol StoreReader {
     func outboxJob(id: Int64) throws -> OutboxJob?
     func outboxJobs(status: OutboxStatus, after: Int64?, limit: Int) throws -> Page<OutboxJob>
     func outboxCounts() throws -> [OutboxStatus: Int]
+    /// True when a claim now would find something: a cheap read, so idle dispatcher workers
+    /// need no write to learn there is nothing to do.
+    func hasDueJobs(now: Date, kinds: [String]?) throws -> Bool
 
     func partnerProfile(supplier: String) throws -> StoredPartnerProfile?
     func partnerProfiles() throws -> [StoredPartnerProfile]
