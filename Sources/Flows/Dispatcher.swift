@@ -38,7 +38,11 @@ public final class Dispatcher: Service, @unchecked Sendable {
         self.leaseSeconds = leaseSeconds
         self.idleWait = idleWait
         self.logger = context.logger.with(["service": "dispatcher"])
-        context.store.onOutboxEnqueued { [weak self] in self?.wake() }
+        context.store.onOutboxEnqueued { [weak self] kinds in
+            // Without an ERP only partner documents are delivered; other kinds wait for one.
+            guard let self, self.connector != nil || kinds.isEmpty || kinds.contains(PartnerDocuments.kind) else { return }
+            self.wake()
+        }
     }
 
     /// Wakes the loop early: new messages were committed.

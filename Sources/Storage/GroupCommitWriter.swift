@@ -84,7 +84,10 @@ final class GroupCommitWriter: @unchecked Sendable {
         // Every request waits on this thread; when the process may, let it run ahead of the
         // HTTP workers (a lower nice value needs CAP_SYS_NICE; without it this does nothing).
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, -10)
-        var previousBatch = 1
+        // How many writes to gather before committing, learned from the load: it grows while
+        // writers keep arriving within the commit delay and falls back to what actually came
+        // when they stop. A lone writer (target 1) never waits.
+        var target = 1
         while true {
             condition.lock()
             while queue.isEmpty && !stopping { condition.wait() }
@@ -93,16 +96,14 @@ final class GroupCommitWriter: @unchecked Sendable {
                 finished.signal()
                 return
             }
-            // Under concurrent load, give writers that are on their way a moment to join this
-            // commit: one fsync for more of them. A lone writer never waits.
-            if previousBatch > 1 && queue.count < previousBatch && !stopping {
+            if target > 1 && queue.count < target && !stopping {
                 let deadline = Date().addingTimeInterval(commitDelay)
-                while queue.count < previousBatch && !stopping && condition.wait(until: deadline) {}
+                while queue.count < target && !stopping && condition.wait(until: deadline) {}
             }
             let batch = Array(queue.prefix(maxBatch))
             queue.removeFirst(batch.count)
             condition.unlock()
-            previousBatch = batch.count
+            target = batch.count >= target ? min(maxBatch, max(batch.count, target + max(1, target / 2))) : batch.count
             commit(batch)
         }
     }

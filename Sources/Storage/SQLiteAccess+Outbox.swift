@@ -21,6 +21,7 @@ extension SQLiteAccess {
             """, [.text(message.kind), .text(message.document), .integer(Int64(message.revision)), .text(message.idempotencyKey),
                   .blob(message.payload), Self.millis(now), Self.millis(now)])
         enqueuedOutbox = true
+        enqueuedKinds.insert(message.kind)
     }
 
     func claimDueJobs(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxJob] {

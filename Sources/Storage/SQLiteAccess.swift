@@ -7,6 +7,8 @@ final class SQLiteAccess: StoreWriter {
     let connection: Connection
     /// Set when this transaction wrote to the outbox, so the dispatcher can be woken.
     var enqueuedOutbox = false
+    /// The kinds enqueued in this transaction; empty with `enqueuedOutbox` when unknown.
+    var enqueuedKinds: Set<String> = []
 
     init(connection: Connection) { self.connection = connection }
 

@@ -35,7 +35,7 @@ public final class SQLiteStore: Store {
     public let configuration: Configuration
     private let writer: GroupCommitWriter
     private let readers: ConnectionPool
-    private let enqueueCallbacks = Mutex<[@Sendable () -> Void]>([])
+    private let enqueueCallbacks = Mutex<[@Sendable (Set<String>) -> Void]>([])
 
     /// Opens the database, creating it and running migrations as needed.
     public init(configuration: Configuration, metrics: Metrics? = nil) throws {
@@ -74,15 +74,15 @@ public final class SQLiteStore: Store {
         let enqueued = try writer.perform { connection in
             let access = SQLiteAccess(connection: connection)
             let value = try connection.savepoint { try body(access) }
-            return (value, access.enqueuedOutbox)
+            return (value, access.enqueuedOutbox, access.enqueuedKinds)
         }
         if enqueued.1 {
-            for callback in enqueueCallbacks.withLock({ $0 }) { callback() }
+            for callback in enqueueCallbacks.withLock({ $0 }) { callback(enqueued.2) }
         }
         return enqueued.0
     }
 
-    public func onOutboxEnqueued(_ callback: @escaping @Sendable () -> Void) {
+    public func onOutboxEnqueued(_ callback: @escaping @Sendable (Set<String>) -> Void) {
         enqueueCallbacks.withLock { $0.append(callback) }
     }
 }

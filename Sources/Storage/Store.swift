@@ -6,8 +6,9 @@ import Procurement
 public protocol Store: Sendable {
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
-    /// Called after a commit that enqueued outbox messages (the dispatcher waits on it).
-    func onOutboxEnqueued(_ callback: @escaping @Sendable () -> Void)
+    /// Called after a commit that enqueued outbox messages, with their kinds (empty when not
+    /// known, as after a replay): the dispatcher waits on it.
+    func onOutboxEnqueued(_ callback: @escaping @Sendable (Set<String>) -> Void)
 }
 
 public protocol StoreReader {

@@ -192,5 +192,5 @@ final class FailingReads: Store, @unchecked Sendable {
     }
 
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T { try base.write(body) }
-    func onOutboxEnqueued(_ callback: @escaping @Sendable () -> Void) { base.onOutboxEnqueued(callback) }
+    func onOutboxEnqueued(_ callback: @escaping @Sendable (Set<String>) -> Void) { base.onOutboxEnqueued(callback) }
 }
