@@ -66,19 +66,20 @@ extension API {
         router.post("/v1/purchase-orders/{number}/acknowledgements", authenticated { [acknowledgements] request, ctx in
             try ctx.require(.supplier, to: "acknowledge purchase orders")
             let key = try RequestSupport.idempotencyKey(request)
-            let response = try RequestSupport.decode(OrderResponse.self, from: request, what: "acknowledgement")
-            let result = try acknowledgements.acknowledge(number: request.pathParameters["number"] ?? "", response: response,
+            let answer = try RequestSupport.decode(OrderResponse.self, from: request, what: "acknowledgement")
+            let result = try acknowledgements.acknowledge(number: request.pathParameters["number"] ?? "", response: answer,
                                                           idempotencyKey: key, by: ctx)
-            var headers = [("Location", "/v1/acknowledgements/\(result.record.id)")]
-            if result.replayed { headers.append(("Idempotent-Replayed", "true")) }
-            return RequestSupport.json(201, Views.Acknowledgement(result.record), headers: headers)
+            var response = HTTPResponse.json(201, Views.acknowledgementJSON(result.prepared))
+            response.headers.set("Location", "/v1/acknowledgements/\(result.record.id)")
+            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
+            return response
         })
         router.get("/v1/acknowledgements/{id}", authenticated { [context] request, ctx in
             let id = request.pathParameters["id"] ?? ""
             guard let record = try context.store.read({ try $0.acknowledgement(id: id, scope: ctx.principal.scope) }) else {
                 throw FlowError(.notFound, "There is no acknowledgement \(id).")
             }
-            return RequestSupport.json(200, Views.Acknowledgement(record))
+            return HTTPResponse.json(200, Views.acknowledgementJSON(try PreparedAcknowledgement(record)))
         })
     }
 }

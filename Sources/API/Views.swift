@@ -2,6 +2,7 @@ import Flows
 import Foundation
 import Procurement
 import Storage
+import Telemetry
 
 /// JSON shapes of the API: what clients read. Kept apart from storage records so the wire
 /// format changes only on purpose.
@@ -76,6 +77,16 @@ enum Views {
             lines = r.lines
             receivedAt = timestamp(r.receivedAt)
         }
+    }
+
+    /// The same JSON as `Acknowledgement`, assembled from the parts the flow already encoded:
+    /// keys in sorted order, as the encoder writes them.
+    static func acknowledgementJSON(_ p: PreparedAcknowledgement) -> [UInt8] {
+        let r = p.record
+        var out = "{\"decision\":\(JSONText.quoted(r.decision.rawValue)),\"id\":\(JSONText.quoted(r.id)),\"lines\":\(p.linesJSON),"
+        out += "\"purchaseOrder\":\(JSONText.quoted(r.purchaseOrder)),\"reasons\":\(p.reasonsJSON),"
+        out += "\"receivedAt\":\(JSONText.quoted(timestamp(r.receivedAt))),\"revision\":\(r.revision)}"
+        return Array(out.utf8)
     }
 
     struct Exception: Encodable {

@@ -26,7 +26,9 @@ public struct AcknowledgementFlow: Sendable {
     }
 
     public struct Result: Sendable {
-        public let record: AcknowledgementRecord
+        /// The acknowledgement with its parts already encoded (for rendering without encoding again).
+        public let prepared: PreparedAcknowledgement
+        public var record: AcknowledgementRecord { prepared.record }
         /// True when this is the stored answer to an earlier request with the same key.
         public let replayed: Bool
     }
@@ -71,7 +73,7 @@ public struct AcknowledgementFlow: Sendable {
                                      responseJSON: responseJSON, key: key, request: request)
             }
             try apply(plan, tx: tx)
-            return Result(record: plan.acknowledgement.record, replayed: false)
+            return Result(prepared: plan.acknowledgement, replayed: false)
         }
         if !result.replayed { decided[result.record.decision]?.increment() }
         return result
@@ -148,6 +150,6 @@ public struct AcknowledgementFlow: Sendable {
         guard let original = try tx.acknowledgement(id: entry.resultRef, scope: principal.scope) else {
             throw FlowError(.notFound, "There is no purchase order \(key.number).")
         }
-        return Result(record: original, replayed: true)
+        return Result(prepared: try PreparedAcknowledgement(original), replayed: true)
     }
 }

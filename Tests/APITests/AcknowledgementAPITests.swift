@@ -24,6 +24,19 @@ struct AcknowledgementAPITests {
         #expect(outbox.map(\.message.kind) == ["orderConfirmation"])
     }
 
+    @Test func anAcknowledgementReadsTheSameEverywhere() throws {
+        let t = try TestHub()
+        t.seed()
+        let posted = t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"changed","unitPrice":"9.99","reason":"Alloy \"surcharge\"\n2027"}]}"#)
+        #expect(posted.status == 201)
+        let id = posted.json["id"] as? String ?? ""
+        let fetched = t.call("GET", "/v1/acknowledgements/\(id)", key: t.supplierKey)
+        #expect(fetched.body == posted.body, "POST and GET render the same bytes")
+        let listed = (t.call("GET", "/v1/purchase-orders/PO-1001/acknowledgements", key: t.supplierKey).json["items"] as? [[String: Any]])?.first
+        #expect(listed.map { NSDictionary(dictionary: $0) } == NSDictionary(dictionary: posted.json))
+        #expect((posted.json["lines"] as? [[String: Any]])?.first?["reason"] as? String == "Alloy \"surcharge\"\n2027")
+    }
+
     @Test func releasesAreIdempotentAndRevisionAware() throws {
         let t = try TestHub()
         t.seed()
