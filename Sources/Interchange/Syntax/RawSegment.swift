@@ -64,27 +64,32 @@ public struct RawSegment {
 
     /// Text of a byte range, release characters removed.
     func text(_ range: Range<Int>) -> String {
-        if !containsRelease || delimiters.release == nil {
+        guard containsRelease, let release = delimiters.release,
+              let first = range.firstIndex(where: { bytes[$0] == release }) else {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        return String(decoding: unescaped(range), as: UTF8.self)
-    }
-
-    func unescaped(_ range: Range<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte == delimiters.release, index + 1 < range.upperBound {
-                out.append(bytes[index + 1])
-                index += 2
-            } else {
-                out.append(byte)
-                index += 1
+        // Only the bytes from the first release character on need copying one by one; invalid
+        // UTF-8 is repaired as `String(decoding:as:)` repairs it.
+        return String(unsafeUninitializedCapacity: range.count) { buffer in
+            var count = 0
+            for index in range.lowerBound..<first {
+                buffer[count] = bytes[index]
+                count += 1
             }
+            var index = first
+            while index < range.upperBound {
+                let byte = bytes[index]
+                if byte == release, index + 1 < range.upperBound {
+                    buffer[count] = bytes[index + 1]
+                    index += 2
+                } else {
+                    buffer[count] = byte
+                    index += 1
+                }
+                count += 1
+            }
+            return count
         }
-        return out
     }
 
     /// Splits a range at a separator, skipping released bytes.
@@ -188,20 +193,21 @@ public struct RawSegment {
                 elements.append(Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
             } else if let cache, !escaped, range.count <= ElementCache.longest {
                 elements.append(cache.element(UnsafeBufferPointer(rebasing: bytes[range]), component: delimiters.component) {
-                    element(range, plain: false, component: component, repetition: repetition, release: release)
+                    element(position, range, plain: false, component: component, repetition: repetition, release: release)
                 })
             } else {
-                elements.append(element(range, plain: false, component: component, repetition: repetition, release: release))
+                elements.append(element(position, range, plain: false, component: component, repetition: repetition, release: release))
             }
         }
         return Segment(tag, elements)
     }
 
     /// One element's value; `plain` when it has no separators or release characters.
-    private func element(_ range: Range<Int>, plain: Bool, component: Int, repetition: Int, release: Int) -> Element {
+    private func element(_ position: Int, _ range: Range<Int>, plain: Bool, component: Int, repetition: Int, release: Int) -> Element {
         if plain { return Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
         var repetitions: [[String]] = []
         var components: [String] = []
+        components.reserveCapacity(componentCounts.map { $0[position] } ?? 4)
         var lower = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
