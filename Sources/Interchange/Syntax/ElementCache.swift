@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reuses the values of short elements that repeat from segment to segment (qualifiers, units,
 /// dates, small composites such as `21:10:PCE`) when a reader builds segments as values, so a
 /// large file does not pay allocations for each of them. Direct-mapped and fixed in size: a
@@ -29,5 +35,61 @@ final class ElementCache {
         keys[slot] = key
         values[slot] = element
         return element
+    }
+
+    // Whole segments that repeat byte for byte (dates, quantities, parties, prices) are kept
+    // the same way, so such a segment costs neither its element list nor its values again.
+    private static let segmentSlotCount = 2048
+    /// Longest segment cached, in bytes without the terminator.
+    static let longestSegment = 48
+    private var segmentBytes = [UInt8](repeating: 0, count: ElementCache.segmentSlotCount * ElementCache.longestSegment)
+    /// Length of the cached segment per slot, -1 when empty.
+    private var segmentLengths = [Int](repeating: -1, count: ElementCache.segmentSlotCount)
+    private var segmentDelimiters = [UInt64](repeating: 0, count: ElementCache.segmentSlotCount)
+    private var segments = [Segment](repeating: Segment(""), count: ElementCache.segmentSlotCount)
+
+    /// The segment for `bytes` (at most `longestSegment`) read with `delimiters`, made by `make`
+    /// when it is not cached yet.
+    @inline(__always)
+    func segment(_ bytes: UnsafeBufferPointer<UInt8>, delimiters: Delimiters, make: () -> Segment) -> Segment {
+        let count = bytes.count
+        let repetition: UInt64 = delimiters.repetition.map { 0x100 | UInt64($0) } ?? 0
+        let release: UInt64 = delimiters.release.map { 0x100 | UInt64($0) } ?? 0
+        var packed = UInt64(delimiters.element)
+        packed |= UInt64(delimiters.component) << 8
+        packed |= repetition << 16
+        packed |= release << 32
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ packed ^ UInt64(count)
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset + 8 <= count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            while offset < count {
+                tail = tail << 8 | UInt64(base[offset])
+                offset += 1
+            }
+            hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        }
+        let slot = Int(truncatingIfNeeded: hash >> 53) & (Self.segmentSlotCount - 1)
+        let start = slot * Self.longestSegment
+        if segmentLengths[slot] == count, segmentDelimiters[slot] == packed {
+            let same = segmentBytes.withUnsafeBufferPointer { stored in
+                count == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, count) == 0
+            }
+            if same { return segments[slot] }
+        }
+        let value = make()
+        segmentBytes.withUnsafeMutableBufferPointer { stored in
+            if count > 0 { (stored.baseAddress! + start).update(from: bytes.baseAddress!, count: count) }
+        }
+        segmentLengths[slot] = count
+        segmentDelimiters[slot] = packed
+        segments[slot] = value
+        return value
     }
 }

@@ -166,37 +166,55 @@ public struct RawSegment {
 
     /// `materialize()`, taking short elements from `cache` when one is given.
     func materialize(cache: ElementCache?) -> Segment {
-        var elements: [Element] = []
-        guard elementCount > 0 else { return Segment(tag, elements) }
-        elements.reserveCapacity(elementCount)
+        if let cache, bytes.count <= ElementCache.longestSegment {
+            return cache.segment(bytes, delimiters: delimiters) { materializeElements(cache: cache) }
+        }
+        return materializeElements(cache: cache)
+    }
+
+    private func materializeElements(cache: ElementCache?) -> Segment {
+        let count = elementCount
+        guard count > 0 else { return Segment(tag, []) }
         let component = Int(delimiters.component)
         let repetition = delimiters.repetition.map(Int.init) ?? -1
         let release = containsRelease ? delimiters.release.map(Int.init) ?? -1 : -1
-        for position in 1...elementCount {
-            let range = range(position)
-            if range.isEmpty {
-                elements.append(Self.emptyElement)
-                continue
-            }
-            var split = false
-            var escaped = false
-            for index in range {
-                let byte = Int(bytes[index])
-                if byte == component {
-                    split = true
-                } else if byte == repetition || byte == release {
-                    escaped = true
-                    break
+        // With the scanner's component counts and no release or repetition characters in the
+        // segment, an element needs splitting exactly when it has more than one component.
+        let counted = containsRelease || containsRepetition ? nil : componentCounts
+        let elements = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for position in 1...count {
+                let range = range(position)
+                let value: Element
+                if range.isEmpty {
+                    value = Self.emptyElement
+                } else {
+                    var split = false
+                    var escaped = false
+                    if let counted {
+                        split = counted[position] > 1
+                    } else {
+                        for index in range {
+                            let byte = Int(bytes[index])
+                            if byte == component {
+                                split = true
+                            } else if byte == repetition || byte == release {
+                                escaped = true
+                                break
+                            }
+                        }
+                    }
+                    if !(split || escaped) {
+                        value = Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                    } else if let cache, !escaped, range.count <= ElementCache.longest {
+                        value = cache.element(UnsafeBufferPointer(rebasing: bytes[range]), component: delimiters.component) {
+                            element(position, range, plain: false, component: component, repetition: repetition, release: release)
+                        }
+                    } else {
+                        value = element(position, range, plain: false, component: component, repetition: repetition, release: release)
+                    }
                 }
-            }
-            if !(split || escaped) {
-                elements.append(Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
-            } else if let cache, !escaped, range.count <= ElementCache.longest {
-                elements.append(cache.element(UnsafeBufferPointer(rebasing: bytes[range]), component: delimiters.component) {
-                    element(position, range, plain: false, component: component, repetition: repetition, release: release)
-                })
-            } else {
-                elements.append(element(position, range, plain: false, component: component, repetition: repetition, release: release))
+                (buffer.baseAddress! + position - 1).initialize(to: value)
+                initialized = position
             }
         }
         return Segment(tag, elements)
