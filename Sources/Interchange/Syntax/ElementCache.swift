@@ -1,7 +1,8 @@
 /// Reuses the values of short elements that repeat from segment to segment (qualifiers, units,
 /// dates, small composites such as `21:10:PCE`) when a reader builds segments as values, so a
-/// large file does not pay allocations for each of them. Direct-mapped and fixed in size: a
-/// colliding element replaces the older one, and memory stays the same whatever the input.
+/// large file does not pay allocations for each of them; short segments that repeat whole are
+/// reused the same way. Direct-mapped and fixed in size: a colliding entry replaces the older
+/// one, and memory stays the same whatever the input.
 final class ElementCache {
     private struct Key: Equatable {
         var low: UInt64
