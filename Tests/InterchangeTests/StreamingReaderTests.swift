@@ -88,4 +88,23 @@ struct StreamingReaderTests {
         let lines = InterchangeBenchmark.run(megabytes: 1).split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("X12 ") || $0.hasPrefix("EDIFACT ") }.count == 4, "one line per standard and pass")
     }
+
+    @Test("EDIFACT: a repeated segment reads the same each time, and the same bytes under other service characters read by those")
+    func repeatedSegments() throws {
+        let text = "UNA:+.? '\nUNB+UNOC:3+A:14+B:14+240115:1200+1'\n"
+            + "UNH+1+ORDERS:D:96A:UN'FTX+AAI+++a:b?:c'FTX+AAI+++a:b?:c'DTM+2:20240201:102'UNT+5+1'\nUNZ+1+1'\n"
+            + "UNA;+.? '\nUNB+UNOC;3+A;14+B;14+240115;1200+2'\n"
+            + "UNH+2+ORDERS;D;96A;UN'FTX+AAI+++a:b?:c'DTM+2:20240201:102'UNT+4+2'\nUNZ+1+2'\n"
+        var messages: [EdifactMessage] = []
+        let report = try EdifactReader.forEachMessage(in: MemoryByteSource(Array(text.utf8))) { messages.append($0) }
+        #expect(report.verdict == .accepted)
+        try #require(messages.count == 2)
+        let first = messages[0].segments, second = messages[1].segments
+        #expect(first[0] == first[1])
+        #expect(first[0][4]?.components == ["a", "b:c"])
+        #expect(first[2][1]?.components == ["2", "20240201", "102"])
+        #expect(second[0][4]?.components == ["a:b:c"])
+        #expect(second[1][1]?.components == ["2:20240201:102"])
+        #expect(messages == EdifactReader.read(Array(text.utf8)).interchanges.flatMap(\.messages))
+    }
 }

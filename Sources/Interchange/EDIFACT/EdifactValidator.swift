@@ -192,10 +192,31 @@ struct EdifactValidator: SegmentConsumer {
         if !segment.terminated { unterminated(segment) }
     }
 
+    /// The text of one component (1-based) of an element's first repetition; "" when absent.
     private func component(_ segment: RawSegment, _ position: Int, _ index: Int) -> String {
-        guard position <= segment.elementCount else { return "" }
-        let parts = segment.components(segment.repetitions(position)[0])
-        return index <= parts.count ? segment.text(parts[index - 1]) : ""
+        guard position <= segment.elementCount, index >= 1 else { return "" }
+        let range = segment.range(position)
+        let release = segment.delimiters.release.map(Int.init) ?? -1
+        let separator = Int(segment.delimiters.component)
+        let repetition = segment.delimiters.repetition.map(Int.init) ?? -1
+        var current = 1
+        var lower = range.lowerBound
+        var cursor = range.lowerBound
+        while cursor < range.upperBound {
+            let byte = Int(segment.bytes[cursor])
+            if byte == release {
+                cursor += 2
+                continue
+            }
+            if byte == separator || byte == repetition {
+                if current == index { return segment.text(lower..<cursor) }
+                if byte == repetition { return "" }
+                current += 1
+                lower = cursor + 1
+            }
+            cursor += 1
+        }
+        return current == index ? segment.text(lower..<range.upperBound) : ""
     }
 
     // MARK: Interchange

@@ -37,12 +37,18 @@ struct OrderLineDraft {
             throw MapError(code: "missingElement", segment: priceSegment, element: priceElement,
                            message: "Line \(line) has no unit price (\(priceElement)).")
         }
-        guard let needBy = needBy ?? schedule.map(\.date).min() ?? headerNeedBy ?? defaults.needBy else {
+        guard let needBy = needBy ?? earliestDelivery ?? headerNeedBy ?? defaults.needBy else {
             throw MapError(code: "missingElement", segment: dateSegment, element: dateElement,
                            message: "Line \(line) has no need-by date: \(missingDate).")
         }
         return OrderLine(line: line, item: item, description: description, quantity: quantity, unit: unit,
                          unitPrice: unitPrice, needBy: needBy, schedule: schedule.isEmpty ? nil : schedule)
+    }
+
+    private var earliestDelivery: LocalDate? {
+        var earliest: LocalDate?
+        for delivery in schedule where earliest.map({ delivery.date < $0 }) ?? true { earliest = delivery.date }
+        return earliest
     }
 }
 

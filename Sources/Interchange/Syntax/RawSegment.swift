@@ -64,27 +64,32 @@ public struct RawSegment {
 
     /// Text of a byte range, release characters removed.
     func text(_ range: Range<Int>) -> String {
-        if !containsRelease || delimiters.release == nil {
+        guard containsRelease, let release = delimiters.release,
+              let first = range.firstIndex(where: { bytes[$0] == release }) else {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        return String(decoding: unescaped(range), as: UTF8.self)
-    }
-
-    func unescaped(_ range: Range<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte == delimiters.release, index + 1 < range.upperBound {
-                out.append(bytes[index + 1])
-                index += 2
-            } else {
-                out.append(byte)
-                index += 1
+        // Only the bytes from the first release character on need copying one by one; invalid
+        // UTF-8 is repaired as `String(decoding:as:)` repairs it.
+        return String(unsafeUninitializedCapacity: range.count) { buffer in
+            var count = 0
+            for index in range.lowerBound..<first {
+                buffer[count] = bytes[index]
+                count += 1
             }
+            var index = first
+            while index < range.upperBound {
+                let byte = bytes[index]
+                if byte == release, index + 1 < range.upperBound {
+                    buffer[count] = bytes[index + 1]
+                    index += 2
+                } else {
+                    buffer[count] = byte
+                    index += 1
+                }
+                count += 1
+            }
+            return count
         }
-        return out
     }
 
     /// Splits a range at a separator, skipping released bytes.
@@ -161,47 +166,66 @@ public struct RawSegment {
 
     /// `materialize()`, taking short elements from `cache` when one is given.
     func materialize(cache: ElementCache?) -> Segment {
-        var elements: [Element] = []
-        guard elementCount > 0 else { return Segment(tag, elements) }
-        elements.reserveCapacity(elementCount)
+        if let cache, bytes.count <= ElementCache.longestSegment {
+            return cache.segment(bytes, delimiters: delimiters) { materializeElements(cache: cache) }
+        }
+        return materializeElements(cache: cache)
+    }
+
+    private func materializeElements(cache: ElementCache?) -> Segment {
+        let count = elementCount
+        guard count > 0 else { return Segment(tag, []) }
         let component = Int(delimiters.component)
         let repetition = delimiters.repetition.map(Int.init) ?? -1
         let release = containsRelease ? delimiters.release.map(Int.init) ?? -1 : -1
-        for position in 1...elementCount {
-            let range = range(position)
-            if range.isEmpty {
-                elements.append(Self.emptyElement)
-                continue
-            }
-            var split = false
-            var escaped = false
-            for index in range {
-                let byte = Int(bytes[index])
-                if byte == component {
-                    split = true
-                } else if byte == repetition || byte == release {
-                    escaped = true
-                    break
+        // With the scanner's component counts and no release or repetition characters in the
+        // segment, an element needs splitting exactly when it has more than one component.
+        let counted = containsRelease || containsRepetition ? nil : componentCounts
+        let elements = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for position in 1...count {
+                let range = range(position)
+                let value: Element
+                if range.isEmpty {
+                    value = Self.emptyElement
+                } else {
+                    var split = false
+                    var escaped = false
+                    if let counted {
+                        split = counted[position] > 1
+                    } else {
+                        for index in range {
+                            let byte = Int(bytes[index])
+                            if byte == component {
+                                split = true
+                            } else if byte == repetition || byte == release {
+                                escaped = true
+                                break
+                            }
+                        }
+                    }
+                    if !(split || escaped) {
+                        value = Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                    } else if let cache, !escaped, range.count <= ElementCache.longest {
+                        value = cache.element(UnsafeBufferPointer(rebasing: bytes[range]), component: delimiters.component) {
+                            element(position, range, plain: false, component: component, repetition: repetition, release: release)
+                        }
+                    } else {
+                        value = element(position, range, plain: false, component: component, repetition: repetition, release: release)
+                    }
                 }
-            }
-            if !(split || escaped) {
-                elements.append(Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
-            } else if let cache, !escaped, range.count <= ElementCache.longest {
-                elements.append(cache.element(UnsafeBufferPointer(rebasing: bytes[range]), component: delimiters.component) {
-                    element(range, plain: false, component: component, repetition: repetition, release: release)
-                })
-            } else {
-                elements.append(element(range, plain: false, component: component, repetition: repetition, release: release))
+                (buffer.baseAddress! + position - 1).initialize(to: value)
+                initialized = position
             }
         }
         return Segment(tag, elements)
     }
 
     /// One element's value; `plain` when it has no separators or release characters.
-    private func element(_ range: Range<Int>, plain: Bool, component: Int, repetition: Int, release: Int) -> Element {
+    private func element(_ position: Int, _ range: Range<Int>, plain: Bool, component: Int, repetition: Int, release: Int) -> Element {
         if plain { return Element(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
         var repetitions: [[String]] = []
         var components: [String] = []
+        components.reserveCapacity(componentCounts.map { $0[position] } ?? 4)
         var lower = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {

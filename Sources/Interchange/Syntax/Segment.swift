@@ -66,7 +66,7 @@ public struct Element: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
 
     public init(_ value: String) { storage = .single(value) }
     public init(stringLiteral value: String) { storage = .single(value) }
-    public init(components: [String]) { storage = Self.storage([components]) }
+    public init(components: [String]) { storage = components.count == 1 ? .single(components[0]) : .components(components) }
     public init(repetitions: [[String]]) { storage = Self.storage(repetitions.isEmpty ? [[""]] : repetitions) }
 
     @inline(__always)
