@@ -66,6 +66,7 @@ public final class API: Sendable {
         registerOrderRoutes()
         registerReviewRoutes()
         registerOperationsRoutes()
+        registerEventRoutes()
         registerInterchangeRoutes()
     }
 }

@@ -2054,6 +2054,95 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/v1/events": {
+          "get": {
+            "operationId": "readEvents",
+            "tags": [
+              "Operations"
+            ],
+            "summary": "Read the event log",
+            "description": "Every state change (supplier created or updated, order released or revised, order acknowledged, exception opened, approved, rejected or superseded) is appended to the event log in the same transaction as the change, as a CloudEvents 1.0 event. Read it from any position, for replay: pass the `next` of one page as `after` for the next. Roles: any; a supplier key reads only its own supplier's events.",
+            "parameters": [
+              {
+                "name": "after",
+                "in": "query",
+                "description": "Log position to read after; 0 (the default) reads from the start.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "default": 0
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "description": "Most events to return, 1 to 1000.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "default": 100
+                }
+              },
+              {
+                "$ref": "#/components/parameters/RequestId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Events after the position, oldest first.",
+                "headers": {
+                  "X-Request-Id": {
+                    "$ref": "#/components/headers/X-Request-Id"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/EventPage"
+                    },
+                    "examples": {
+                      "acknowledged": {
+                        "value": {
+                          "items": [
+                            {
+                              "data": {
+                                "acknowledgement": "ack_YlZA9wDEsyQzF_p4",
+                                "decision": "confirmed",
+                                "purchaseOrder": "PO-1001",
+                                "reasons": [],
+                                "revision": 1,
+                                "supplier": "S-100"
+                              },
+                              "datacontenttype": "application/json",
+                              "id": "evt_3kT9xQ2mVb7sLp0a",
+                              "position": 42,
+                              "source": "/supplyline",
+                              "specversion": "1.0",
+                              "subject": "PO-1001",
+                              "time": "2027-01-02T09:00:00.000Z",
+                              "type": "com.supplyline.po.acknowledged"
+                            }
+                          ],
+                          "next": 42
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/InvalidParameter"
+              },
+              "401": {
+                "$ref": "#/components/responses/Unauthenticated"
+              },
+              "500": {
+                "$ref": "#/components/responses/InternalError"
+              }
+            }
+          }
+        },
         "/v1/outbox": {
           "get": {
             "operationId": "getOutboxCounts",
@@ -3448,6 +3537,35 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+          "CloudEvent": {
+            "type": "object",
+            "description": "A state change in the CloudEvents 1.0 JSON format, with its position in the log.",
+            "required": ["specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data", "position"],
+            "properties": {
+              "specversion": { "type": "string", "const": "1.0" },
+              "id": { "type": "string" },
+              "source": { "type": "string", "const": "/supplyline" },
+              "type": {
+                "type": "string",
+                "enum": ["com.supplyline.supplier.created", "com.supplyline.supplier.updated", "com.supplyline.po.released",
+                         "com.supplyline.po.revised", "com.supplyline.po.acknowledged", "com.supplyline.exception.opened",
+                         "com.supplyline.exception.approved", "com.supplyline.exception.rejected", "com.supplyline.exception.superseded"]
+              },
+              "subject": { "type": "string", "description": "The document: a PO number, a supplier id or an exception id." },
+              "time": { "type": "string", "format": "date-time" },
+              "datacontenttype": { "type": "string", "const": "application/json" },
+              "data": { "type": "object", "description": "The particulars: always the supplier, and the document's ids, revision, decision and reason codes where they apply." },
+              "position": { "type": "integer", "description": "Position in the log; read on with `after` set to it." }
+            }
+          },
+          "EventPage": {
+            "type": "object",
+            "required": ["items", "next"],
+            "properties": {
+              "items": { "type": "array", "items": { "$ref": "#/components/schemas/CloudEvent" } },
+              "next": { "type": "integer", "description": "Pass as `after` to read on; the same position when the page is empty." }
+            }
+          },
           "PartnerProfile": {
             "type": "object",
             "description": "How a supplier exchanges documents. See docs/edi.md.",

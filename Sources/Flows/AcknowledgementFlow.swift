@@ -91,6 +91,7 @@ public struct AcknowledgementFlow: Sendable {
         let status: OrderStatus
         let outbox: OutboxMessage?
         let exception: ExceptionRecord?
+        let events: [NewEvent]
         let audit: AuditEvent
         let inbox: InboxEntry
         let now: Date
@@ -123,7 +124,10 @@ public struct AcknowledgementFlow: Sendable {
         let reasonCodes = outcome.reasons.map { JSON.quote($0.code) }.joined(separator: ",")
         let detail = "{\"acknowledgement\":\(JSON.quote(ackID)),\"decision\":\(JSON.quote(outcome.decision.rawValue)),"
             + "\"reasons\":[\(reasonCodes)],\"revision\":\(record.revision)}"
+        var events = [DomainEvents.acknowledged(record, reasonCodes: outcome.reasons.map(\.code))]
+        if let exception { events.append(DomainEvents.exception(exception, change: "opened")) }
         return Plan(acknowledgement: prepared, status: outcome.decision.orderStatus, outbox: outbox, exception: exception,
+                    events: events,
                     audit: AuditEvent(actor: request.principal, action: "purchaseOrder.acknowledged", objectType: "purchaseOrder",
                                       objectID: key.number, detail: detail, requestID: request.requestID),
                     inbox: InboxEntry(clientID: request.principal.clientID, key: key.idempotencyKey, requestHash: key.fingerprint,
@@ -139,6 +143,7 @@ public struct AcknowledgementFlow: Sendable {
         if let exception = plan.exception { try tx.insertException(exception) }
         try tx.insertInboxEntry(plan.inbox)
         try tx.appendAudit(plan.audit, now: plan.now)
+        for event in plan.events { try tx.emit(event, now: plan.now) }
     }
 
     /// The answer to a request whose key was used before.

@@ -34,6 +34,7 @@ public struct PurchaseOrderFlow: Sendable {
             case .created:
                 try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
                 try PartnerDocuments.enqueue(order: order, previous: nil, tx: tx, now: now, request: request)
+                try tx.emit(DomainEvents.orderReleased(order.number, revision: order.revision, supplier: order.supplier, previous: nil), now: now)
                 try tx.appendAudit(AuditEvent(actor: request.principal, action: "purchaseOrder.released", objectType: "purchaseOrder",
                                               objectID: order.number, detail: JSON.string(["revision": order.revision]),
                                               requestID: request.requestID), now: now)
@@ -41,6 +42,10 @@ public struct PurchaseOrderFlow: Sendable {
                 try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
                 try PartnerDocuments.enqueue(order: order, previous: current?.order, tx: tx, now: now, request: request)
                 superseded = try tx.supersedeOpenExceptions(purchaseOrder: order.number, now: now)
+                try tx.emit(DomainEvents.orderReleased(order.number, revision: order.revision, supplier: order.supplier, previous: from), now: now)
+                for id in superseded {
+                    if let exception = try tx.exception(id: id) { try tx.emit(DomainEvents.exception(exception, change: "superseded"), now: now) }
+                }
                 try tx.appendAudit(AuditEvent(actor: request.principal, action: "purchaseOrder.revised", objectType: "purchaseOrder",
                                               objectID: order.number, detail: JSON.string(["revision": order.revision, "previousRevision": from]),
                                               requestID: request.requestID), now: now)

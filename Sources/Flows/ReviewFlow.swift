@@ -50,7 +50,9 @@ public struct ReviewFlow: Sendable {
                                           objectType: "exception", objectID: id,
                                           detail: JSON.string(["purchaseOrder": exception.purchaseOrder, "note": note ?? ""]),
                                           requestID: request.requestID), now: now)
-            return try tx.exception(id: id)!
+            let resolved = try tx.exception(id: id)!
+            try tx.emit(DomainEvents.exception(resolved, change: verdict == .approved ? "approved" : "rejected"), now: now)
+            return resolved
         }
     }
 }

@@ -18,6 +18,7 @@ public struct SupplierFlow: Sendable {
             let existing = try tx.supplier(id: supplier.id)
             if existing == supplier { return false }
             try tx.saveSupplier(supplier, now: now)
+            try tx.emit(DomainEvents.supplierSaved(supplier.id, created: existing == nil), now: now)
             try tx.appendAudit(AuditEvent(actor: request.principal, action: existing == nil ? "supplier.created" : "supplier.updated",
                                           objectType: "supplier", objectID: supplier.id, detail: JSON.string(supplier),
                                           requestID: request.requestID), now: now)

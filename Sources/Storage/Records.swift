@@ -280,6 +280,38 @@ public struct AuditEvent: Sendable, Equatable {
     }
 }
 
+/// A state change, as recorded in the event log: CloudEvents 1.0 attributes plus the log
+/// position that readers resume from.
+public struct EventRecord: Sendable, Equatable {
+    /// Order in the log; `GET /v1/events?after=` resumes after it.
+    public let position: Int64
+    public let id: String
+    /// e.g. `com.supplyline.po.acknowledged`.
+    public let type: String
+    /// The document the event is about (a PO number, an exception id).
+    public let subject: String
+    public let time: Date
+    /// The supplier the event concerns, for supplier-scoped reading; nil for hub-wide events.
+    public let supplier: String?
+    /// A JSON object.
+    public let data: String
+}
+
+/// What to append to the event log.
+public struct NewEvent: Sendable, Equatable {
+    public let type: String
+    public let subject: String
+    public let supplier: String?
+    public let data: String
+
+    public init(type: String, subject: String, supplier: String?, data: String) {
+        self.type = type
+        self.subject = subject
+        self.supplier = supplier
+        self.data = data
+    }
+}
+
 /// A page of results and the cursor for the next one.
 public struct Page<Item: Sendable>: Sendable {
     public let items: [Item]

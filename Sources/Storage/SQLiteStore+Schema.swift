@@ -1,4 +1,7 @@
 extension SQLiteStore {
+    /// How many migrations a current database has run.
+    public static var migrationCount: Int { migrations.count }
+
     /// Ordered, named migrations; each runs once, in its own transaction.
     ///
     /// Rows are never deleted from the append-only tables, so plain INTEGER PRIMARY KEYs grow
@@ -168,6 +171,20 @@ extension SQLiteStore {
             received_at INTEGER NOT NULL
         );
         CREATE INDEX received_documents_interchange ON received_documents(interchange_id);
+        """),
+        ("0003-event-log", """
+        CREATE TABLE events (
+            position INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            time INTEGER NOT NULL,
+            supplier_id TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX events_supplier ON events(supplier_id, position);
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         """),
     ]
 }

@@ -35,6 +35,8 @@ public protocol StoreReader {
     func outboxJob(id: Int64) throws -> OutboxJob?
     func outboxJobs(status: OutboxStatus, after: Int64?, limit: Int) throws -> Page<OutboxJob>
     func outboxCounts() throws -> [OutboxStatus: Int]
+    /// The event log after `position`, oldest first; a supplier scope sees only its own events.
+    func events(after position: Int64, limit: Int, scope: SupplierScope) throws -> [EventRecord]
     /// True when a claim now would find something: a cheap read, so idle dispatcher workers
     /// need no write to learn there is nothing to do.
     func hasDueJobs(now: Date, kinds: [String]?) throws -> Bool
@@ -86,6 +88,8 @@ public protocol StoreWriter: StoreReader {
     func replayDeadLetter(id: Int64, now: Date) throws -> Bool
 
     func appendAudit(_ event: AuditEvent, now: Date) throws
+    /// Appends to the event log, in the same transaction as the change it reports.
+    func appendEvent(_ event: NewEvent, id: String, now: Date) throws
 
     func savePartnerProfile(_ stored: StoredPartnerProfile) throws
     /// The next number of a per-partner sequence (interchange, group, set), never handed out

@@ -38,7 +38,7 @@ struct SQLiteStoreTests {
         #expect(try reopened.read { try $0.supplier(id: "S-1") } == supplier)
         let connection = try Connection(path: path)
         #expect(try connection.scalar("PRAGMA journal_mode").string == "wal")
-        #expect(try connection.scalar("SELECT COUNT(*) FROM schema_migrations").int == 2)
+        #expect(try connection.scalar("SELECT COUNT(*) FROM schema_migrations").int == SQLiteStore.migrationCount)
     }
 
     @Test func storesEveryRevisionAndScopesBySupplier() throws {

@@ -1,0 +1,42 @@
+import Foundation
+import Storage
+
+/// The events every state change appends to the log, built in one place so every path that
+/// makes the same change says the same thing. Types follow CloudEvents' reverse-DNS style.
+enum DomainEvents {
+    static let prefix = "com.supplyline."
+
+    static func supplierSaved(_ id: String, created: Bool) -> NewEvent {
+        NewEvent(type: prefix + (created ? "supplier.created" : "supplier.updated"), subject: id, supplier: id,
+                 data: "{\"supplier\":\(JSON.quote(id))}")
+    }
+
+    static func orderReleased(_ number: String, revision: Int, supplier: String, previous: Int?) -> NewEvent {
+        var data = "{\"purchaseOrder\":\(JSON.quote(number)),"
+        if let previous { data += "\"previousRevision\":\(previous)," }
+        data += "\"revision\":\(revision),\"supplier\":\(JSON.quote(supplier))}"
+        return NewEvent(type: prefix + (previous == nil ? "po.released" : "po.revised"), subject: number, supplier: supplier, data: data)
+    }
+
+    static func acknowledged(_ ack: AcknowledgementRecord, reasonCodes: [String]) -> NewEvent {
+        let codes = reasonCodes.map(JSON.quote).joined(separator: ",")
+        let data = "{\"acknowledgement\":\(JSON.quote(ack.id)),\"decision\":\(JSON.quote(ack.decision.rawValue)),"
+            + "\"purchaseOrder\":\(JSON.quote(ack.purchaseOrder)),\"reasons\":[\(codes)],\"revision\":\(ack.revision),"
+            + "\"supplier\":\(JSON.quote(ack.supplier))}"
+        return NewEvent(type: prefix + "po.acknowledged", subject: ack.purchaseOrder, supplier: ack.supplier, data: data)
+    }
+
+    static func exception(_ e: ExceptionRecord, change: String) -> NewEvent {
+        let codes = e.reasons.map { JSON.quote($0.code) }.joined(separator: ",")
+        let data = "{\"exception\":\(JSON.quote(e.id)),\"kind\":\(JSON.quote(e.kind)),\"purchaseOrder\":\(JSON.quote(e.purchaseOrder)),"
+            + "\"reasons\":[\(codes)],\"revision\":\(e.revision),\"supplier\":\(JSON.quote(e.supplier))}"
+        return NewEvent(type: prefix + "exception." + change, subject: e.id, supplier: e.supplier, data: data)
+    }
+}
+
+extension StoreWriter {
+    /// Appends an event with a fresh id.
+    func emit(_ event: NewEvent, now: Date) throws {
+        try appendEvent(event, id: Identifiers.make("evt"), now: now)
+    }
+}
