@@ -2061,7 +2061,7 @@ enum OpenAPIDocument {
               "Operations"
             ],
             "summary": "Read the event log",
-            "description": "Every state change (supplier created or updated, order released or revised, order acknowledged, exception opened, approved, rejected or superseded) is appended to the event log in the same transaction as the change, as a CloudEvents 1.0 event. Read it from any position, for replay: pass the `next` of one page as `after` for the next. Roles: any; a supplier key reads only its own supplier's events.",
+            "description": "Every state change (supplier created or updated, order released or revised, order acknowledged, exception opened, approved, rejected or superseded, and planning alerts for critical lines confirmed past their need-by date) is appended to the event log in the same transaction as the change, as a CloudEvents 1.0 event. Read it from any position, for replay: pass the `next` of one page as `after` for the next. Roles: any; a supplier key reads only its own supplier's events.",
             "parameters": [
               {
                 "name": "after",
@@ -3549,7 +3549,8 @@ enum OpenAPIDocument {
                 "type": "string",
                 "enum": ["com.supplyline.supplier.created", "com.supplyline.supplier.updated", "com.supplyline.po.released",
                          "com.supplyline.po.revised", "com.supplyline.po.acknowledged", "com.supplyline.exception.opened",
-                         "com.supplyline.exception.approved", "com.supplyline.exception.rejected", "com.supplyline.exception.superseded"]
+                         "com.supplyline.exception.approved", "com.supplyline.exception.rejected", "com.supplyline.exception.superseded",
+                         "com.supplyline.planning.alert"]
               },
               "subject": { "type": "string", "description": "The document: a PO number, a supplier id or an exception id." },
               "time": { "type": "string", "format": "date-time" },

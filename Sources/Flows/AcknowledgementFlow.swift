@@ -126,6 +126,9 @@ public struct AcknowledgementFlow: Sendable {
             + "\"reasons\":[\(reasonCodes)],\"revision\":\(record.revision)}"
         var events = [DomainEvents.acknowledged(record, reasonCodes: outcome.reasons.map(\.code))]
         if let exception { events.append(DomainEvents.exception(exception, change: "opened")) }
+        if outcome.decision == .confirmed {
+            events += PlanningAlerts.late(order: current.order, confirmed: outcome.lines).map { DomainEvents.planningAlert($0, order: current.order) }
+        }
         return Plan(acknowledgement: prepared, status: outcome.decision.orderStatus, outbox: outbox, exception: exception,
                     events: events,
                     audit: AuditEvent(actor: request.principal, action: "purchaseOrder.acknowledged", objectType: "purchaseOrder",

@@ -1,4 +1,5 @@
 import Foundation
+import Procurement
 import Storage
 
 /// The events every state change appends to the log, built in one place so every path that
@@ -38,5 +39,15 @@ extension StoreWriter {
     /// Appends an event with a fresh id.
     func emit(_ event: NewEvent, now: Date) throws {
         try appendEvent(event, id: Identifiers.make("evt"), now: now)
+    }
+}
+
+extension DomainEvents {
+    /// `com.supplyline.planning.alert`: a critical line confirmed past its need-by date.
+    static func planningAlert(_ alert: PlanningAlert, order: PurchaseOrder) -> NewEvent {
+        let data = "{\"confirmedDate\":\(JSON.quote(alert.confirmed.iso)),\"daysLate\":\(alert.daysLate),\"item\":\(JSON.quote(alert.item)),"
+            + "\"line\":\(alert.line),\"needBy\":\(JSON.quote(alert.needBy.iso)),\"purchaseOrder\":\(JSON.quote(order.number)),"
+            + "\"revision\":\(order.revision),\"supplier\":\(JSON.quote(order.supplier))}"
+        return NewEvent(type: prefix + "planning.alert", subject: order.number, supplier: order.supplier, data: data)
     }
 }

@@ -45,6 +45,9 @@ public struct ReviewFlow: Sendable {
             if verdict == .approved, let ack = try tx.acknowledgement(id: exception.acknowledgementID, scope: .all) {
                 try tx.enqueue(ERPPostings.confirmation(try PreparedAcknowledgement(ack), approvedBy: request.principal.clientID,
                                                         now: now), now: now)
+                for alert in PlanningAlerts.late(order: current.order, confirmed: ack.lines) {
+                    try tx.emit(DomainEvents.planningAlert(alert, order: current.order), now: now)
+                }
             }
             try tx.appendAudit(AuditEvent(actor: request.principal, action: verdict == .approved ? "exception.approved" : "exception.rejected",
                                           objectType: "exception", objectID: id,

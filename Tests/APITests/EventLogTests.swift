@@ -80,3 +80,37 @@ struct EventLogTests {
         #expect(t.call("GET", "/v1/events?\(query)", key: t.adminKey).status == 400)
     }
 }
+
+@Suite("Planning alerts as events")
+struct PlanningAlertEventTests {
+    @Test func aCriticalLineConfirmedLateRaisesOneAlert() throws {
+        let t = try TestHub()
+        t.seed()
+        // Two days late on a critical line, within S-100's ±3 days: confirmed, and planning is told.
+        let ack = t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"changed","schedule":[{"quantity":"100","date":"2027-01-17"}]}]}"#)
+        #expect(ack.json["decision"] as? String == "confirmed")
+        let items = t.call("GET", "/v1/events", key: t.supplierKey).json["items"] as? [[String: Any]] ?? []
+        let alerts = items.filter { $0["type"] as? String == "com.supplyline.planning.alert" }
+        #expect(alerts.count == 1)
+        let data = alerts.first?["data"] as? [String: Any]
+        #expect(data?["purchaseOrder"] as? String == "PO-1001")
+        #expect(data?["line"] as? Int == 1)
+        #expect(data?["needBy"] as? String == "2027-01-15")
+        #expect(data?["confirmedDate"] as? String == "2027-01-17")
+        #expect(data?["daysLate"] as? Int == 2)
+    }
+
+    @Test func aLateAnswerHeldForReviewAlertsOnlyWhenApproved() throws {
+        let t = try TestHub()
+        t.seed()
+        _ = t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"changed","schedule":[{"quantity":"100","date":"2027-02-01"}]}]}"#)
+        func alerts() -> Int {
+            (t.call("GET", "/v1/events", key: t.adminKey).json["items"] as? [[String: Any]] ?? [])
+                .filter { $0["type"] as? String == "com.supplyline.planning.alert" }.count
+        }
+        #expect(alerts() == 0, "not confirmed yet")
+        let id = (t.call("GET", "/v1/exceptions?status=open", key: t.buyerKey).json["items"] as? [[String: Any]])?.first?["id"] as? String ?? ""
+        #expect(t.call("POST", "/v1/exceptions/\(id)/approve", key: t.buyerKey).status == 200)
+        #expect(alerts() == 1)
+    }
+}
