@@ -61,7 +61,13 @@ extension API {
         })
         router.get("/v1/purchase-orders/{number}/acknowledgements", authenticated { [orders] request, ctx in
             let list = try orders.acknowledgements(number: request.pathParameters["number"] ?? "", by: ctx)
-            return RequestSupport.json(200, ["items": list.map(Views.Acknowledgement.init)])
+            var body = Array("{\"items\":[".utf8)
+            for (i, record) in list.enumerated() {
+                if i > 0 { body.append(UInt8(ascii: ",")) }
+                body += Views.acknowledgementJSON(try PreparedAcknowledgement(record))
+            }
+            body += Array("]}".utf8)
+            return HTTPResponse.json(200, body)
         })
         router.post("/v1/purchase-orders/{number}/acknowledgements", authenticated { [acknowledgements] request, ctx in
             try ctx.require(.supplier, to: "acknowledge purchase orders")

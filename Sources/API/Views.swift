@@ -59,28 +59,8 @@ enum Views {
         }
     }
 
-    struct Acknowledgement: Encodable {
-        let id: String
-        let purchaseOrder: String
-        let revision: Int
-        let decision: String
-        let reasons: [Reason]
-        let lines: [ConfirmedLine]
-        let receivedAt: String
-
-        init(_ r: AcknowledgementRecord) {
-            id = r.id
-            purchaseOrder = r.purchaseOrder
-            revision = r.revision
-            decision = r.decision.rawValue
-            reasons = r.reasons
-            lines = r.lines
-            receivedAt = timestamp(r.receivedAt)
-        }
-    }
-
-    /// The same JSON as `Acknowledgement`, assembled from the parts the flow already encoded:
-    /// keys in sorted order, as the encoder writes them.
+    /// An acknowledgement as clients read it, assembled from the parts the flow already encoded
+    /// (keys in sorted order): `{"decision","id","lines","purchaseOrder","reasons","receivedAt","revision"}`.
     static func acknowledgementJSON(_ p: PreparedAcknowledgement) -> [UInt8] {
         let r = p.record
         var out = "{\"decision\":\(JSONText.quoted(r.decision.rawValue)),\"id\":\(JSONText.quoted(r.id)),\"lines\":\(p.linesJSON),"
