@@ -5,12 +5,10 @@ import Procurement
 
 /// Helpers handlers share: decoding bodies, reading headers and query parameters, encoding.
 enum RequestSupport {
-    static func json<T: Encodable>(_ status: Int, _ value: T, headers: [(String, String)] = []) -> HTTPResponse {
+    static func json<T: Encodable>(_ status: Int, _ value: T) -> HTTPResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var response = HTTPResponse.json(status, (try? Array(encoder.encode(value))) ?? Array("{}".utf8))
-        for (name, value) in headers { response.headers.set(name, value) }
-        return response
+        return HTTPResponse.json(status, (try? Array(encoder.encode(value))) ?? Array("{}".utf8))
     }
 
     /// Decodes a JSON body; problems name the field at fault.

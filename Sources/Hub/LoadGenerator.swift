@@ -7,6 +7,10 @@ import Glibc
 /// generator costs little CPU next to the server it measures on the same machine. Each
 /// connection has one request in flight; responses must carry `Content-Length`.
 final class LoadGenerator {
+    struct GeneratorError: Error, CustomStringConvertible {
+        let description: String
+    }
+
     struct Result {
         var latencies: [Double] = []
         var failures = 0
@@ -68,17 +72,17 @@ final class LoadGenerator {
                 fds[i].revents = 0
             }
             guard poll(&fds, nfds_t(connections), 10_000) > 0 else {
-                throw LoopbackClient.ClientError(description: "no progress for 10 s")
+                throw LoadGenerator.GeneratorError(description: "no progress for 10 s")
             }
             for i in 0..<connections where fds[i].revents != 0 {
                 if conns[i].sent < conns[i].out.count {
                     let n = conns[i].out[conns[i].sent...].withUnsafeBytes { send(conns[i].fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                    if n <= 0 { throw LoopbackClient.ClientError(description: "send failed: errno \(errno)") }
+                    if n <= 0 { throw LoadGenerator.GeneratorError(description: "send failed: errno \(errno)") }
                     conns[i].sent += n
                     continue
                 }
                 let n = buffer.withUnsafeMutableBytes { recv(conns[i].fd, $0.baseAddress, $0.count, 0) }
-                if n <= 0 { throw LoopbackClient.ClientError(description: "connection closed by the server") }
+                if n <= 0 { throw LoadGenerator.GeneratorError(description: "connection closed by the server") }
                 conns[i].input.append(contentsOf: buffer[0..<n])
                 if let (status, length) = parse(conns[i].input) {
                     conns[i].input.removeFirst(length)
@@ -122,7 +126,7 @@ final class LoadGenerator {
 
     static func connect(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw LoopbackClient.ClientError(description: "socket() failed: errno \(errno)") }
+        guard fd >= 0 else { throw LoadGenerator.GeneratorError(description: "socket() failed: errno \(errno)") }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -134,7 +138,7 @@ final class LoadGenerator {
         }
         guard rc == 0 else {
             close(fd)
-            throw LoopbackClient.ClientError(description: "connect failed: errno \(errno)")
+            throw LoadGenerator.GeneratorError(description: "connect failed: errno \(errno)")
         }
         return fd
     }
