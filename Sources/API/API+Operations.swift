@@ -9,24 +9,55 @@ extension API {
         let note: String?
     }
 
+    struct AssignBody: Decodable {
+        let owner: String?
+    }
+
+    struct CommentBody: Decodable {
+        let text: String
+    }
+
     func registerReviewRoutes() {
-        router.get("/v1/exceptions", authenticated { [reviews] request, ctx in
+        router.get("/v1/exceptions", authenticated { [reviews, context] request, ctx in
             let (limit, after) = try RequestSupport.paging(request)
-            let status = try RequestSupport.enumParameter(request, "status", ExceptionStatus.self)
-            let page = try reviews.exceptions(status: status, after: after, limit: limit, by: ctx)
-            return RequestSupport.json(200, Views.PageView(items: page.items.map(Views.Exception.init), nextCursor: Cursor.encode(page.next)))
+            let now = context.clock.now()
+            var filter = ExceptionFilter(status: try RequestSupport.enumParameter(request, "status", ExceptionStatus.self))
+            filter.kind = request.query["type"]
+            filter.supplier = request.query["supplier"]
+            filter.owner = request.query["owner"]
+            if let text = request.query["minAgeHours"] {
+                guard let hours = Int(text), (0...100_000).contains(hours) else {
+                    throw APIError.badRequest("invalid-parameter", "Invalid parameter", "minAgeHours must be a whole number of hours from 0 to 100000.")
+                }
+                filter.createdAtOrBefore = now.addingTimeInterval(-Double(hours) * 3600)
+            }
+            let page = try reviews.exceptions(filter, after: after, limit: limit, by: ctx)
+            return RequestSupport.json(200, Views.PageView(items: page.items.map { Views.Exception($0, now: now) }, nextCursor: Cursor.encode(page.next)))
         })
-        router.get("/v1/exceptions/{id}", authenticated { [reviews] request, ctx in
-            RequestSupport.json(200, Views.Exception(try reviews.exception(id: request.pathParameters["id"] ?? "", by: ctx)))
+        router.get("/v1/exceptions/{id}", authenticated { [reviews, context] request, ctx in
+            let (record, comments) = try reviews.exception(id: request.pathParameters["id"] ?? "", by: ctx)
+            return RequestSupport.json(200, Views.Exception(record, now: context.clock.now(), comments: comments))
         })
         for (path, verdict) in [("approve", ReviewVerdict.approved), ("reject", .rejected)] {
-            router.post("/v1/exceptions/{id}/\(path)", authenticated { [reviews] request, ctx in
+            router.post("/v1/exceptions/{id}/\(path)", authenticated { [reviews, context] request, ctx in
                 let body = request.body.isEmpty ? ResolveBody(note: nil)
                     : try RequestSupport.decode(ResolveBody.self, from: request, what: "review")
                 let record = try reviews.resolve(id: request.pathParameters["id"] ?? "", verdict: verdict, note: body.note, by: ctx)
-                return RequestSupport.json(200, Views.Exception(record))
+                return RequestSupport.json(200, Views.Exception(record, now: context.clock.now()))
             })
         }
+        router.post("/v1/exceptions/{id}/assign", authenticated { [reviews, context] request, ctx in
+            let body = try RequestSupport.decode(AssignBody.self, from: request, what: "assignment")
+            let record = try reviews.assign(id: request.pathParameters["id"] ?? "", owner: body.owner, by: ctx)
+            return RequestSupport.json(200, Views.Exception(record, now: context.clock.now()))
+        })
+        router.post("/v1/exceptions/{id}/comments", authenticated { [reviews, context] request, ctx in
+            let body = try RequestSupport.decode(CommentBody.self, from: request, what: "comment")
+            let id = request.pathParameters["id"] ?? ""
+            _ = try reviews.comment(id: id, text: body.text, by: ctx)
+            let (record, comments) = try reviews.exception(id: id, by: ctx)
+            return RequestSupport.json(201, Views.Exception(record, now: context.clock.now(), comments: comments))
+        })
     }
 
     struct NewClient: Decodable {

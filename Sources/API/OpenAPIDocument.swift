@@ -1,6 +1,7 @@
-/// The OpenAPI 3.1 description of API v1, served at `GET /v1/openapi.json`.
-enum OpenAPIDocument {
-    static let json: String = #"""
+/// The OpenAPI 3.1 description of API v1, served at `GET /v1/openapi.json`: this base, with
+/// the parts in `OpenAPIDocument+Assembly.swift` merged in.
+extension OpenAPIDocument {
+    static let base: String = #"""
     {
       "openapi": "3.1.0",
       "info": {
@@ -1408,7 +1409,7 @@ enum OpenAPIDocument {
               "Exceptions"
             ],
             "summary": "List exceptions",
-            "description": "Roles: buyer, admin, erp. Oldest first; paged.",
+            "description": "Roles: buyer, admin, erp. The one queue of everything held for review, oldest first; paged. Filter by status, type, supplier, owner and age.",
             "parameters": [
               {
                 "name": "status",
@@ -1417,6 +1418,44 @@ enum OpenAPIDocument {
                 "description": "Only exceptions with this status.",
                 "schema": {
                   "$ref": "#/components/schemas/ExceptionStatus"
+                }
+              },
+              {
+                "name": "type",
+                "in": "query",
+                "required": false,
+                "description": "Only exceptions of this type, such as `orderResponseOutOfTolerance`.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "supplier",
+                "in": "query",
+                "required": false,
+                "description": "Only exceptions about this supplier.",
+                "schema": {
+                  "$ref": "#/components/schemas/Identifier"
+                }
+              },
+              {
+                "name": "owner",
+                "in": "query",
+                "required": false,
+                "description": "Only exceptions assigned to this client id.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "minAgeHours",
+                "in": "query",
+                "required": false,
+                "description": "Only exceptions opened at least this many hours ago (0 to 100000).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 100000
                 }
               },
               {
@@ -1490,7 +1529,7 @@ enum OpenAPIDocument {
               "Exceptions"
             ],
             "summary": "Read an exception",
-            "description": "Roles: buyer, admin, erp.",
+            "description": "Roles: buyer, admin, erp. One exception with its comments.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/RequestId"
@@ -1593,7 +1632,7 @@ enum OpenAPIDocument {
               "Exceptions"
             ],
             "summary": "Approve an exception",
-            "description": "Role: buyer. The order becomes `confirmed` as the supplier answered and the confirmation is posted to the ERP. Only an open exception whose order is still in review at the same revision can be resolved. The body is optional.",
+            "description": "Role: buyer. What approval does depends on the type. `orderResponseOutOfTolerance`: the order becomes `confirmed` as the supplier answered and the confirmation is posted to the ERP; only an exception whose order is still in review at the same revision can be resolved. Types that only alert (overdue acknowledgements, late ship notices, overdue nonconformance steps) are closed. Only an open exception can be resolved. The body is optional.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/RequestId"
@@ -1754,7 +1793,7 @@ enum OpenAPIDocument {
               "Exceptions"
             ],
             "summary": "Reject an exception",
-            "description": "Role: buyer. The order goes back to `awaitingAcknowledgement`: the supplier must answer the same revision again. Nothing is posted to the ERP. Only an open exception whose order is still in review at the same revision can be resolved. The body is optional.",
+            "description": "Role: buyer. What rejection does depends on the type. `orderResponseOutOfTolerance`: the order goes back to `awaitingAcknowledgement` and the supplier must answer the same revision again; nothing is posted to the ERP. Types that only alert are closed. Only an open exception can be resolved. The body is optional.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/RequestId"
@@ -3534,37 +3573,164 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "BadRequest": {
+            "description": "`malformed-json`: the body is empty or not JSON; `missing-idempotency-key` or `invalid-idempotency-key` where the operation needs one; `invalid-parameter`: a query parameter is out of range.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "Forbidden": {
+            "description": "`forbidden`: the key's role may not do this.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "NotFound": {
+            "description": "`not-found`: no such object, or not one the caller may see (another supplier's data is never 403).",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "Conflict": {
+            "description": "The object is not in a state that allows this; `code` says which rule.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "Unprocessable": {
+            "description": "`invalid-document` with `errors` (JSON Pointers into the body), or a business rule with `code`; `idempotency-key-reused` when the key was used for another request.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
           }
         },
         "schemas": {
           "CloudEvent": {
             "type": "object",
             "description": "A state change in the CloudEvents 1.0 JSON format, with its position in the log.",
-            "required": ["specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data", "position"],
+            "required": [
+              "specversion",
+              "id",
+              "source",
+              "type",
+              "subject",
+              "time",
+              "datacontenttype",
+              "data",
+              "position"
+            ],
             "properties": {
-              "specversion": { "type": "string", "const": "1.0" },
-              "id": { "type": "string" },
-              "source": { "type": "string", "const": "/supplyline" },
+              "specversion": {
+                "type": "string",
+                "const": "1.0"
+              },
+              "id": {
+                "type": "string"
+              },
+              "source": {
+                "type": "string",
+                "const": "/supplyline"
+              },
               "type": {
                 "type": "string",
-                "enum": ["com.supplyline.supplier.created", "com.supplyline.supplier.updated", "com.supplyline.po.released",
-                         "com.supplyline.po.revised", "com.supplyline.po.acknowledged", "com.supplyline.exception.opened",
-                         "com.supplyline.exception.approved", "com.supplyline.exception.rejected", "com.supplyline.exception.superseded",
-                         "com.supplyline.planning.alert"]
+                "enum": [
+                  "com.supplyline.supplier.created",
+                  "com.supplyline.supplier.updated",
+                  "com.supplyline.po.released",
+                  "com.supplyline.po.revised",
+                  "com.supplyline.po.acknowledged",
+                  "com.supplyline.exception.opened",
+                  "com.supplyline.exception.approved",
+                  "com.supplyline.exception.rejected",
+                  "com.supplyline.exception.superseded",
+                  "com.supplyline.planning.alert"
+                ]
               },
-              "subject": { "type": "string", "description": "The document: a PO number, a supplier id or an exception id." },
-              "time": { "type": "string", "format": "date-time" },
-              "datacontenttype": { "type": "string", "const": "application/json" },
-              "data": { "type": "object", "description": "The particulars: always the supplier, and the document's ids, revision, decision and reason codes where they apply." },
-              "position": { "type": "integer", "description": "Position in the log; read on with `after` set to it." }
+              "subject": {
+                "type": "string",
+                "description": "The document: a PO number, a supplier id or an exception id."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "datacontenttype": {
+                "type": "string",
+                "const": "application/json"
+              },
+              "data": {
+                "type": "object",
+                "description": "The particulars: always the supplier, and the document's ids, revision, decision and reason codes where they apply."
+              },
+              "position": {
+                "type": "integer",
+                "description": "Position in the log; read on with `after` set to it."
+              }
             }
           },
           "EventPage": {
             "type": "object",
-            "required": ["items", "next"],
+            "required": [
+              "items",
+              "next"
+            ],
             "properties": {
-              "items": { "type": "array", "items": { "$ref": "#/components/schemas/CloudEvent" } },
-              "next": { "type": "integer", "description": "Pass as `after` to read on; the same position when the page is empty." }
+              "items": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/CloudEvent"
+                }
+              },
+              "next": {
+                "type": "integer",
+                "description": "Pass as `after` to read on; the same position when the page is empty."
+              }
             }
           },
           "PartnerProfile": {
@@ -3934,6 +4100,14 @@ enum OpenAPIDocument {
                   }
                 ],
                 "description": "Percent above or below the ordered unit price (0 to 100)."
+              },
+              "overShipmentPercent": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/Decimal"
+                  }
+                ],
+                "description": "Percent more than the open quantity (confirmed minus already shipped) that a ship notice may announce (0 to 100). Optional; 0 when left out."
               }
             }
           },
@@ -3955,6 +4129,9 @@ enum OpenAPIDocument {
               },
               "tolerances": {
                 "$ref": "#/components/schemas/Tolerances"
+              },
+              "invoiceTolerances": {
+                "$ref": "#/components/schemas/InvoiceTolerances"
               }
             }
           },
@@ -4049,6 +4226,11 @@ enum OpenAPIDocument {
                 "type": "boolean",
                 "default": false,
                 "description": "A shortage of this item stops production."
+              },
+              "certificateRequired": {
+                "type": "boolean",
+                "default": false,
+                "description": "Every shipment of this line needs a certificate of conformance or analysis; a ship notice without one is held for a buyer."
               },
               "schedule": {
                 "type": "array",
@@ -4430,17 +4612,15 @@ enum OpenAPIDocument {
           },
           "Exception": {
             "type": "object",
-            "description": "An acknowledgement held for a buyer's decision.",
+            "description": "Something held for review. `links` name the other documents it concerns.",
             "required": [
               "id",
-              "kind",
-              "purchaseOrder",
-              "revision",
+              "type",
               "supplier",
-              "acknowledgement",
               "reasons",
               "status",
-              "createdAt"
+              "createdAt",
+              "ageHours"
             ],
             "properties": {
               "id": {
@@ -4450,11 +4630,15 @@ enum OpenAPIDocument {
                   "exc_b1Yc7Hq0PzR3sT9u"
                 ]
               },
-              "kind": {
+              "type": {
                 "type": "string",
+                "description": "What held it: `orderResponseOutOfTolerance` (an answer outside the supplier's tolerances), and the types of the other flows.",
                 "examples": [
                   "orderResponseOutOfTolerance"
                 ]
+              },
+              "supplier": {
+                "$ref": "#/components/schemas/Identifier"
               },
               "purchaseOrder": {
                 "$ref": "#/components/schemas/Identifier"
@@ -4462,12 +4646,21 @@ enum OpenAPIDocument {
               "revision": {
                 "type": "integer"
               },
-              "supplier": {
-                "$ref": "#/components/schemas/Identifier"
-              },
               "acknowledgement": {
                 "type": "string",
-                "description": "Id of the acknowledgement held."
+                "description": "Id of the acknowledgement held, for `orderResponseOutOfTolerance`."
+              },
+              "links": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                },
+                "description": "Other documents: `shipNotice`, `invoice`, `goodsReceipt`, `nonconformance`, `line`, …",
+                "examples": [
+                  {
+                    "invoice": "inv_Q2w9"
+                  }
+                ]
               },
               "reasons": {
                 "type": "array",
@@ -4478,8 +4671,16 @@ enum OpenAPIDocument {
               "status": {
                 "$ref": "#/components/schemas/ExceptionStatus"
               },
+              "owner": {
+                "type": "string",
+                "description": "Client id of the buyer or admin it is assigned to."
+              },
               "createdAt": {
                 "$ref": "#/components/schemas/Timestamp"
+              },
+              "ageHours": {
+                "type": "integer",
+                "description": "Whole hours from opening to resolution, or to now while open."
               },
               "resolvedAt": {
                 "$ref": "#/components/schemas/Timestamp"
@@ -4490,6 +4691,13 @@ enum OpenAPIDocument {
               },
               "note": {
                 "type": "string"
+              },
+              "comments": {
+                "type": "array",
+                "description": "On `GET /v1/exceptions/{id}` and after a comment, oldest first.",
+                "items": {
+                  "$ref": "#/components/schemas/ExceptionComment"
+                }
               }
             }
           },
@@ -4812,6 +5020,44 @@ enum OpenAPIDocument {
               "status": {
                 "type": "string",
                 "const": "ok"
+              }
+            }
+          },
+          "InvoiceTolerances": {
+            "type": "object",
+            "description": "How far an invoice line may differ from the order price and the received quantity and still match. Each member is optional and 0 when left out; all zero means only an exact match passes.",
+            "properties": {
+              "pricePercent": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/Decimal"
+                  }
+                ],
+                "description": "Percent of the order unit price (0 to 100)."
+              },
+              "priceAmount": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/Decimal"
+                  }
+                ],
+                "description": "Absolute amount per unit, in the order currency."
+              },
+              "quantityPercent": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/Decimal"
+                  }
+                ],
+                "description": "Percent of the received quantity (0 to 100)."
+              },
+              "quantityAmount": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/Decimal"
+                  }
+                ],
+                "description": "Absolute quantity, in the line's unit."
               }
             }
           }

@@ -70,32 +70,46 @@ enum Views {
     }
 
     struct Exception: Encodable {
+        struct Comment: Encodable {
+            let author: String
+            let text: String
+            let at: String
+        }
         let id: String
-        let kind: String
-        let purchaseOrder: String
-        let revision: Int
+        let type: String
         let supplier: String
-        let acknowledgement: String
+        let purchaseOrder: String?
+        let revision: Int?
+        let acknowledgement: String?
+        let links: [String: String]?
         let reasons: [Reason]
         let status: String
+        let owner: String?
         let createdAt: String
+        /// Whole hours from opening to resolution, or to now while open.
+        let ageHours: Int
         let resolvedAt: String?
         let resolvedBy: String?
         let note: String?
+        let comments: [Comment]?
 
-        init(_ r: ExceptionRecord) {
+        init(_ r: ExceptionRecord, now: Date, comments: [ExceptionComment]? = nil) {
             id = r.id
-            kind = r.kind
+            type = r.kind
+            supplier = r.supplier
             purchaseOrder = r.purchaseOrder
             revision = r.revision
-            supplier = r.supplier
             acknowledgement = r.acknowledgementID
+            links = r.links.isEmpty ? nil : r.links
             reasons = r.reasons
             status = r.status.rawValue
+            owner = r.owner
             createdAt = timestamp(r.createdAt)
+            ageHours = max(0, Int(((r.resolvedAt ?? now).timeIntervalSince(r.createdAt) / 3600).rounded(.down)))
             resolvedAt = r.resolvedAt.map(timestamp)
             resolvedBy = r.resolvedBy
             note = r.note
+            self.comments = comments.map { $0.map { Comment(author: $0.author, text: $0.text, at: timestamp($0.at)) } }
         }
     }
 

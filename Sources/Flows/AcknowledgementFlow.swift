@@ -117,9 +117,9 @@ public struct AcknowledgementFlow: Sendable {
         case .confirmed: outbox = ERPPostings.confirmation(prepared, approvedBy: nil, now: now)
         case .rejected: outbox = ERPPostings.rejection(prepared, now: now)
         case .inReview:
-            exception = ExceptionRecord(id: Identifiers.make("exc"), kind: "orderResponseOutOfTolerance",
-                                        purchaseOrder: key.number, revision: record.revision, supplier: supplier.id,
-                                        acknowledgementID: ackID, reasons: outcome.reasons, status: .open, createdAt: now)
+            exception = ExceptionRecord(id: Identifiers.make("exc"), kind: ExceptionKinds.orderResponse, supplier: supplier.id,
+                                        purchaseOrder: key.number, revision: record.revision, acknowledgementID: ackID,
+                                        reasons: outcome.reasons, createdAt: now)
         }
         let reasonCodes = outcome.reasons.map { JSON.quote($0.code) }.joined(separator: ",")
         let detail = "{\"acknowledgement\":\(JSON.quote(ackID)),\"decision\":\(JSON.quote(outcome.decision.rawValue)),"

@@ -27,11 +27,15 @@ enum DomainEvents {
         return NewEvent(type: prefix + "po.acknowledged", subject: ack.purchaseOrder, supplier: ack.supplier, data: data)
     }
 
+    /// `com.supplyline.exception.<change>`: opened, assigned, approved, rejected, superseded.
     static func exception(_ e: ExceptionRecord, change: String) -> NewEvent {
-        let codes = e.reasons.map { JSON.quote($0.code) }.joined(separator: ",")
-        let data = "{\"exception\":\(JSON.quote(e.id)),\"kind\":\(JSON.quote(e.kind)),\"purchaseOrder\":\(JSON.quote(e.purchaseOrder)),"
-            + "\"reasons\":[\(codes)],\"revision\":\(e.revision),\"supplier\":\(JSON.quote(e.supplier))}"
-        return NewEvent(type: prefix + "exception." + change, subject: e.id, supplier: e.supplier, data: data)
+        struct Data: Encodable {
+            let exception: String, type: String, supplier: String, reasons: [String]
+            let purchaseOrder: String?, revision: Int?, owner: String?, links: [String: String]?
+        }
+        let data = Data(exception: e.id, type: e.kind, supplier: e.supplier, reasons: e.reasons.map(\.code),
+                        purchaseOrder: e.purchaseOrder, revision: e.revision, owner: e.owner, links: e.links.isEmpty ? nil : e.links)
+        return NewEvent(type: prefix + "exception." + change, subject: e.id, supplier: e.supplier, data: JSON.string(data))
     }
 }
 

@@ -41,7 +41,7 @@ public struct PurchaseOrderFlow: Sendable {
             case .revised(let from):
                 try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
                 try PartnerDocuments.enqueue(order: order, previous: current?.order, tx: tx, now: now, request: request)
-                superseded = try tx.supersedeOpenExceptions(purchaseOrder: order.number, now: now)
+                superseded = try tx.supersedeOpenExceptions(purchaseOrder: order.number, kinds: ExceptionKinds.supersededByRevision, now: now)
                 try tx.emit(DomainEvents.orderReleased(order.number, revision: order.revision, supplier: order.supplier, previous: from), now: now)
                 for id in superseded {
                     if let exception = try tx.exception(id: id) { try tx.emit(DomainEvents.exception(exception, change: "superseded"), now: now) }

@@ -36,10 +36,14 @@ public struct OrderLine: Equatable, Sendable, Codable {
     public var needBy: LocalDate
     /// A shortage of this item stops production; late answers on it matter most.
     public var critical: Bool
+    /// Every shipment of this line needs a certificate (of conformance or analysis) before it
+    /// is passed on to the ERP.
+    public var certificateRequired: Bool
     public var schedule: [ScheduleLine]
 
     public init(line: Int, item: String, description: String, quantity: Decimal, unit: String,
-                unitPrice: Decimal, needBy: LocalDate, critical: Bool = false, schedule: [ScheduleLine]? = nil) {
+                unitPrice: Decimal, needBy: LocalDate, critical: Bool = false, certificateRequired: Bool = false,
+                schedule: [ScheduleLine]? = nil) {
         self.line = line
         self.item = item
         self.description = description
@@ -48,10 +52,13 @@ public struct OrderLine: Equatable, Sendable, Codable {
         self.unitPrice = unitPrice
         self.needBy = needBy
         self.critical = critical
+        self.certificateRequired = certificateRequired
         self.schedule = schedule ?? [ScheduleLine(quantity: quantity, date: needBy)]
     }
 
-    enum CodingKeys: String, CodingKey { case line, item, description, quantity, unit, unitPrice, needBy, critical, schedule }
+    enum CodingKeys: String, CodingKey {
+        case line, item, description, quantity, unit, unitPrice, needBy, critical, certificateRequired, schedule
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -63,6 +70,7 @@ public struct OrderLine: Equatable, Sendable, Codable {
         unitPrice = try c.decodeDecimal(forKey: .unitPrice)
         needBy = try c.decode(LocalDate.self, forKey: .needBy)
         critical = try c.decodeIfPresent(Bool.self, forKey: .critical) ?? false
+        certificateRequired = try c.decodeIfPresent(Bool.self, forKey: .certificateRequired) ?? false
         schedule = try c.decodeIfPresent([ScheduleLine].self, forKey: .schedule) ?? [ScheduleLine(quantity: quantity, date: needBy)]
     }
 
@@ -76,6 +84,7 @@ public struct OrderLine: Equatable, Sendable, Codable {
         try c.encodeDecimal(unitPrice, forKey: .unitPrice)
         try c.encode(needBy, forKey: .needBy)
         try c.encode(critical, forKey: .critical)
+        if certificateRequired { try c.encode(true, forKey: .certificateRequired) }
         try c.encode(schedule, forKey: .schedule)
     }
 }

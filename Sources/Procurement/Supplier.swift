@@ -8,23 +8,27 @@ public struct Tolerances: Equatable, Sendable, Codable {
     public var quantityPercent: Decimal
     /// Percent above or below the ordered unit price.
     public var pricePercent: Decimal
+    /// Percent more than the open quantity a ship notice may announce.
+    public var overShipmentPercent: Decimal
 
-    public init(dateDays: Int, quantityPercent: Decimal, pricePercent: Decimal) {
+    public init(dateDays: Int, quantityPercent: Decimal, pricePercent: Decimal, overShipmentPercent: Decimal = 0) {
         self.dateDays = dateDays
         self.quantityPercent = quantityPercent
         self.pricePercent = pricePercent
+        self.overShipmentPercent = overShipmentPercent
     }
 
     /// No deviation at all: every change goes to a buyer.
     public static let none = Tolerances(dateDays: 0, quantityPercent: 0, pricePercent: 0)
 
-    enum CodingKeys: String, CodingKey { case dateDays, quantityPercent, pricePercent }
+    enum CodingKeys: String, CodingKey { case dateDays, quantityPercent, pricePercent, overShipmentPercent }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         dateDays = try c.decode(Int.self, forKey: .dateDays)
         quantityPercent = try c.decodeDecimal(forKey: .quantityPercent)
         pricePercent = try c.decodeDecimal(forKey: .pricePercent)
+        overShipmentPercent = try c.decodeDecimalIfPresent(forKey: .overShipmentPercent) ?? 0
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -32,13 +36,64 @@ public struct Tolerances: Equatable, Sendable, Codable {
         try c.encode(dateDays, forKey: .dateDays)
         try c.encodeDecimal(quantityPercent, forKey: .quantityPercent)
         try c.encodeDecimal(pricePercent, forKey: .pricePercent)
+        try c.encodeDecimal(overShipmentPercent, forKey: .overShipmentPercent)
     }
 
     func validate(at pointer: String) -> [ProcurementError.FieldError] {
         var errors: [ProcurementError.FieldError] = []
         if dateDays < 0 || dateDays > 365 { errors.append(.init(pointer: "\(pointer)/dateDays", detail: "must be between 0 and 365")) }
-        if quantityPercent < 0 || quantityPercent > 100 { errors.append(.init(pointer: "\(pointer)/quantityPercent", detail: "must be between 0 and 100")) }
-        if pricePercent < 0 || pricePercent > 100 { errors.append(.init(pointer: "\(pointer)/pricePercent", detail: "must be between 0 and 100")) }
+        for (name, value) in [("quantityPercent", quantityPercent), ("pricePercent", pricePercent), ("overShipmentPercent", overShipmentPercent)]
+            where value < 0 || value > 100 {
+            errors.append(.init(pointer: "\(pointer)/\(name)", detail: "must be between 0 and 100"))
+        }
+        return errors
+    }
+}
+
+/// How far an invoice may differ from the order price and the received quantity and still be
+/// matched without a buyer: a percentage and an absolute amount each, for price (per unit, in
+/// the order currency) and for quantity (in the line's unit). All zero: only an exact match passes.
+public struct InvoiceTolerances: Equatable, Sendable, Codable {
+    public var pricePercent: Decimal
+    public var priceAmount: Decimal
+    public var quantityPercent: Decimal
+    public var quantityAmount: Decimal
+
+    public init(pricePercent: Decimal = 0, priceAmount: Decimal = 0, quantityPercent: Decimal = 0, quantityAmount: Decimal = 0) {
+        self.pricePercent = pricePercent
+        self.priceAmount = priceAmount
+        self.quantityPercent = quantityPercent
+        self.quantityAmount = quantityAmount
+    }
+
+    public static let exact = InvoiceTolerances()
+
+    enum CodingKeys: String, CodingKey { case pricePercent, priceAmount, quantityPercent, quantityAmount }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        pricePercent = try c.decodeDecimalIfPresent(forKey: .pricePercent) ?? 0
+        priceAmount = try c.decodeDecimalIfPresent(forKey: .priceAmount) ?? 0
+        quantityPercent = try c.decodeDecimalIfPresent(forKey: .quantityPercent) ?? 0
+        quantityAmount = try c.decodeDecimalIfPresent(forKey: .quantityAmount) ?? 0
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeDecimal(pricePercent, forKey: .pricePercent)
+        try c.encodeDecimal(priceAmount, forKey: .priceAmount)
+        try c.encodeDecimal(quantityPercent, forKey: .quantityPercent)
+        try c.encodeDecimal(quantityAmount, forKey: .quantityAmount)
+    }
+
+    func validate(at pointer: String) -> [ProcurementError.FieldError] {
+        var errors: [ProcurementError.FieldError] = []
+        for (name, value) in [("pricePercent", pricePercent), ("quantityPercent", quantityPercent)] where value < 0 || value > 100 {
+            errors.append(.init(pointer: "\(pointer)/\(name)", detail: "must be between 0 and 100"))
+        }
+        for (name, value) in [("priceAmount", priceAmount), ("quantityAmount", quantityAmount)] where value < 0 {
+            errors.append(.init(pointer: "\(pointer)/\(name)", detail: "must not be negative"))
+        }
         return errors
     }
 }
@@ -48,11 +103,23 @@ public struct Supplier: Equatable, Sendable, Codable {
     public var id: String
     public var name: String
     public var tolerances: Tolerances
+    public var invoiceTolerances: InvoiceTolerances
 
-    public init(id: String, name: String, tolerances: Tolerances) {
+    public init(id: String, name: String, tolerances: Tolerances, invoiceTolerances: InvoiceTolerances = .exact) {
         self.id = id
         self.name = name
         self.tolerances = tolerances
+        self.invoiceTolerances = invoiceTolerances
+    }
+
+    enum CodingKeys: String, CodingKey { case id, name, tolerances, invoiceTolerances }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        tolerances = try c.decode(Tolerances.self, forKey: .tolerances)
+        invoiceTolerances = try c.decodeIfPresent(InvoiceTolerances.self, forKey: .invoiceTolerances) ?? .exact
     }
 
     /// Field rules for a supplier record.
@@ -63,6 +130,7 @@ public struct Supplier: Equatable, Sendable, Codable {
             errors.append(.init(pointer: "/name", detail: "must be 1 to 200 characters"))
         }
         errors += tolerances.validate(at: "/tolerances")
+        errors += invoiceTolerances.validate(at: "/invoiceTolerances")
         try ProcurementError.throwIfInvalid(errors, what: "supplier")
     }
 }

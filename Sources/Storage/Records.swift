@@ -142,35 +142,83 @@ public enum ExceptionStatus: String, Sendable, Codable, CaseIterable {
     case superseded
 }
 
-/// Something held for a buyer's decision.
+/// Something held for review: an answer outside tolerance, a held ship notice, an invoice
+/// that does not match, an overdue step. `kind` is its type; `links` name the documents it
+/// concerns beyond the order (`shipNotice`, `invoice`, `goodsReceipt`, `nonconformance`,
+/// `line`, …).
 public struct ExceptionRecord: Sendable, Equatable {
     public let id: String
     public let kind: String
-    public let purchaseOrder: String
-    public let revision: Int
     public let supplier: String
-    public let acknowledgementID: String
+    public let purchaseOrder: String?
+    public let revision: Int?
+    public let acknowledgementID: String?
+    public let links: [String: String]
     public let reasons: [Reason]
     public let status: ExceptionStatus
+    /// The buyer it is assigned to (a client id); nil when nobody has taken it.
+    public let owner: String?
+    /// Set by sweeps that must raise an exception once only: a second insert with the same key
+    /// is ignored.
+    public let dedupeKey: String?
     public let createdAt: Date
     public let resolvedAt: Date?
     public let resolvedBy: String?
     public let note: String?
 
-    public init(id: String, kind: String, purchaseOrder: String, revision: Int, supplier: String, acknowledgementID: String,
-                reasons: [Reason], status: ExceptionStatus, createdAt: Date, resolvedAt: Date? = nil, resolvedBy: String? = nil, note: String? = nil) {
+    public init(id: String, kind: String, supplier: String, purchaseOrder: String? = nil, revision: Int? = nil,
+                acknowledgementID: String? = nil, links: [String: String] = [:], reasons: [Reason], status: ExceptionStatus = .open,
+                owner: String? = nil, dedupeKey: String? = nil, createdAt: Date, resolvedAt: Date? = nil, resolvedBy: String? = nil,
+                note: String? = nil) {
         self.id = id
         self.kind = kind
+        self.supplier = supplier
         self.purchaseOrder = purchaseOrder
         self.revision = revision
-        self.supplier = supplier
         self.acknowledgementID = acknowledgementID
+        self.links = links
         self.reasons = reasons
         self.status = status
+        self.owner = owner
+        self.dedupeKey = dedupeKey
         self.createdAt = createdAt
         self.resolvedAt = resolvedAt
         self.resolvedBy = resolvedBy
         self.note = note
+    }
+}
+
+/// Which exceptions a list returns; nil fields do not filter.
+public struct ExceptionFilter: Sendable, Equatable {
+    public var status: ExceptionStatus?
+    public var kind: String?
+    public var supplier: String?
+    public var owner: String?
+    /// Only exceptions opened at or before this time (an age filter).
+    public var createdAtOrBefore: Date?
+
+    public init(status: ExceptionStatus? = nil, kind: String? = nil, supplier: String? = nil, owner: String? = nil,
+                createdAtOrBefore: Date? = nil) {
+        self.status = status
+        self.kind = kind
+        self.supplier = supplier
+        self.owner = owner
+        self.createdAtOrBefore = createdAtOrBefore
+    }
+}
+
+/// A remark on an exception, kept in order.
+public struct ExceptionComment: Sendable, Equatable {
+    public let exceptionID: String
+    public let author: String
+    public let text: String
+    public let at: Date
+
+    public init(exceptionID: String, author: String, text: String, at: Date) {
+        self.exceptionID = exceptionID
+        self.author = author
+        self.text = text
+        self.at = at
     }
 }
 

@@ -123,44 +123,60 @@ extension SQLiteAccess {
 
     // MARK: Exceptions
 
-    private static let exceptionColumns =
-        "id, kind, purchase_order, revision, supplier_id, acknowledgement_id, reasons, status, created_at, resolved_at, resolved_by, note, seq"
+    private static let exceptionColumns = """
+        id, kind, supplier_id, purchase_order, revision, acknowledgement_id, links, reasons, status, owner, dedupe_key,
+        created_at, resolved_at, resolved_by, note, seq
+        """
 
     static func exception(from row: Row) throws -> ExceptionRecord {
-        ExceptionRecord(id: row[0].string ?? "", kind: row[1].string ?? "", purchaseOrder: row[2].string ?? "",
-                        revision: row[3].int ?? 0, supplier: row[4].string ?? "", acknowledgementID: row[5].string ?? "",
-                        reasons: try decode([Reason].self, row[6]), status: ExceptionStatus(rawValue: row[7].string ?? "") ?? .open,
-                        createdAt: date(row[8]), resolvedAt: optionalDate(row[9]), resolvedBy: row[10].string, note: row[11].string)
+        ExceptionRecord(id: row[0].string ?? "", kind: row[1].string ?? "", supplier: row[2].string ?? "",
+                        purchaseOrder: row[3].string, revision: row[4].int, acknowledgementID: row[5].string,
+                        links: try decode([String: String].self, row[6]), reasons: try decode([Reason].self, row[7]),
+                        status: ExceptionStatus(rawValue: row[8].string ?? "") ?? .open, owner: row[9].string, dedupeKey: row[10].string,
+                        createdAt: date(row[11]), resolvedAt: optionalDate(row[12]), resolvedBy: row[13].string, note: row[14].string)
     }
 
     func exception(id: String) throws -> ExceptionRecord? {
         try connection.queryFirst("SELECT \(Self.exceptionColumns) FROM exceptions WHERE id = ?", [.text(id)]).map(Self.exception(from:))
     }
 
-    func exceptions(status: ExceptionStatus?, after: String?, limit: Int) throws -> Page<ExceptionRecord> {
+    func exceptions(_ filter: ExceptionFilter, after: String?, limit: Int) throws -> Page<ExceptionRecord> {
         var sql = "SELECT \(Self.exceptionColumns) FROM exceptions WHERE 1 = 1"
         var values: [SQLValue] = []
-        if let status {
-            sql += " AND status = ?"
-            values.append(.text(status.rawValue))
+        func and(_ clause: String, _ value: SQLValue) {
+            sql += " AND \(clause)"
+            values.append(value)
         }
-        if let after, let seq = Int64(after) {
-            sql += " AND seq > ?"
-            values.append(.integer(seq))
-        }
+        if let status = filter.status { and("status = ?", .text(status.rawValue)) }
+        if let kind = filter.kind { and("kind = ?", .text(kind)) }
+        if let supplier = filter.supplier { and("supplier_id = ?", .text(supplier)) }
+        if let owner = filter.owner { and("owner = ?", .text(owner)) }
+        if let before = filter.createdAtOrBefore { and("created_at <= ?", Self.millis(before)) }
+        if let after, let seq = Int64(after) { and("seq > ?", .integer(seq)) }
         sql += " ORDER BY seq LIMIT ?"
         values.append(.integer(Int64(limit + 1)))
         let rows = try connection.query(sql, values)
         let items = try rows.prefix(limit).map(Self.exception(from:))
-        return Page(items: items, next: rows.count > limit ? rows[limit - 1][12].string : nil)
+        return Page(items: items, next: rows.count > limit ? rows[limit - 1][15].int64.map(String.init) : nil)
     }
 
-    func insertException(_ r: ExceptionRecord) throws {
+    func exceptionComments(exceptionID: String) throws -> [ExceptionComment] {
+        try connection.query("SELECT exception_id, author, text, at FROM exception_comments WHERE exception_id = ? ORDER BY seq",
+                             [.text(exceptionID)])
+            .map { ExceptionComment(exceptionID: $0[0].string ?? "", author: $0[1].string ?? "", text: $0[2].string ?? "", at: Self.date($0[3])) }
+    }
+
+    @discardableResult
+    func insertException(_ r: ExceptionRecord) throws -> Bool {
         try connection.run("""
-            INSERT INTO exceptions (id, kind, purchase_order, revision, supplier_id, acknowledgement_id, reasons, status, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(r.id), .text(r.kind), .text(r.purchaseOrder), .integer(Int64(r.revision)), .text(r.supplier),
-                  .text(r.acknowledgementID), try Self.json(r.reasons), .text(r.status.rawValue), Self.millis(r.createdAt)])
+            INSERT INTO exceptions (id, kind, supplier_id, purchase_order, revision, acknowledgement_id, links, reasons, status, owner,
+                                    dedupe_key, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """, [.text(r.id), .text(r.kind), .text(r.supplier), SQLValue(r.purchaseOrder), r.revision.map { .integer(Int64($0)) } ?? .null,
+                  SQLValue(r.acknowledgementID), try Self.json(r.links), try Self.json(r.reasons), .text(r.status.rawValue),
+                  SQLValue(r.owner), SQLValue(r.dedupeKey), Self.millis(r.createdAt)])
+        return connection.changes > 0
     }
 
     func resolveException(id: String, status: ExceptionStatus, by: String, note: String?, now: Date) throws {
@@ -168,12 +184,47 @@ extension SQLiteAccess {
                            [.text(status.rawValue), Self.millis(now), .text(by), SQLValue(note), .text(id)])
     }
 
-    func supersedeOpenExceptions(purchaseOrder: String, now: Date) throws -> [String] {
-        let ids = try connection.query("SELECT id FROM exceptions WHERE purchase_order = ? AND status = 'open'", [.text(purchaseOrder)])
+    func assignException(id: String, owner: String?) throws {
+        try connection.run("UPDATE exceptions SET owner = ? WHERE id = ?", [SQLValue(owner), .text(id)])
+    }
+
+    func insertExceptionComment(_ comment: ExceptionComment) throws {
+        try connection.run("INSERT INTO exception_comments (exception_id, at, author, text) VALUES (?, ?, ?, ?)",
+                           [.text(comment.exceptionID), Self.millis(comment.at), .text(comment.author), .text(comment.text)])
+    }
+
+    func supersedeOpenExceptions(purchaseOrder: String, kinds: [String], now: Date) throws -> [String] {
+        guard !kinds.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
+        let ids = try connection.query("SELECT id FROM exceptions WHERE purchase_order = ? AND status = 'open' AND kind IN (\(marks))",
+                                       [.text(purchaseOrder)] + kinds.map { .text($0) })
             .compactMap { $0[0].string }
         for id in ids {
             try resolveException(id: id, status: .superseded, by: "system", note: "A newer revision was released.", now: now)
         }
         return ids
+    }
+
+    // MARK: Line progress
+
+    func lineProgress(purchaseOrder: String) throws -> [Int: LineProgress] {
+        var result: [Int: LineProgress] = [:]
+        for row in try connection.query("SELECT line, shipped, received, rejected, invoiced FROM line_progress WHERE purchase_order = ?",
+                                        [.text(purchaseOrder)]) {
+            func d(_ i: Int) -> Decimal { DecimalText.parse(row[i].string ?? "0") ?? 0 }
+            result[row[0].int ?? 0] = LineProgress(shipped: d(1), received: d(2), rejected: d(3), invoiced: d(4))
+        }
+        return result
+    }
+
+    func addLineProgress(purchaseOrder: String, line: Int, _ delta: LineProgress) throws {
+        let current = try lineProgress(purchaseOrder: purchaseOrder)[line] ?? .zero
+        let next = current + delta
+        try connection.run("""
+            INSERT INTO line_progress (purchase_order, line, shipped, received, rejected, invoiced) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (purchase_order, line) DO UPDATE SET shipped = excluded.shipped, received = excluded.received,
+                rejected = excluded.rejected, invoiced = excluded.invoiced
+            """, [.text(purchaseOrder), .integer(Int64(line)), .text(DecimalText.format(next.shipped)), .text(DecimalText.format(next.received)),
+                  .text(DecimalText.format(next.rejected)), .text(DecimalText.format(next.invoiced))])
     }
 }

@@ -40,32 +40,40 @@ final class SQLiteAccess: StoreWriter {
     // MARK: Suppliers and clients
 
     func supplier(id: String) throws -> Supplier? {
-        try connection.queryFirst("SELECT id, name, date_days, quantity_percent, price_percent FROM suppliers WHERE id = ?", [.text(id)])
+        try connection.queryFirst("SELECT \(Self.supplierColumns) FROM suppliers WHERE id = ?", [.text(id)])
             .map(Self.supplier(from:))
     }
 
     func suppliers() throws -> [Supplier] {
-        try connection.query("SELECT id, name, date_days, quantity_percent, price_percent FROM suppliers ORDER BY id")
+        try connection.query("SELECT \(Self.supplierColumns) FROM suppliers ORDER BY id")
             .map(Self.supplier(from:))
     }
+
+    private static let supplierColumns = "id, name, date_days, quantity_percent, price_percent, over_shipment_percent, invoice_tolerances"
 
     static func supplier(from row: Row) -> Supplier {
         Supplier(id: row[0].string ?? "", name: row[1].string ?? "",
                  tolerances: Tolerances(dateDays: row[2].int ?? 0,
                                         quantityPercent: DecimalText.parse(row[3].string ?? "0") ?? 0,
-                                        pricePercent: DecimalText.parse(row[4].string ?? "0") ?? 0))
+                                        pricePercent: DecimalText.parse(row[4].string ?? "0") ?? 0,
+                                        overShipmentPercent: DecimalText.parse(row[5].string ?? "0") ?? 0),
+                 invoiceTolerances: (try? decode(InvoiceTolerances.self, row[6])) ?? .exact)
     }
 
     func saveSupplier(_ supplier: Supplier, now: Date) throws {
         try connection.run("""
-            INSERT INTO suppliers (id, name, date_days, quantity_percent, price_percent, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO suppliers (id, name, date_days, quantity_percent, price_percent, over_shipment_percent, invoice_tolerances,
+                                   created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, date_days = excluded.date_days,
               quantity_percent = excluded.quantity_percent, price_percent = excluded.price_percent,
+              over_shipment_percent = excluded.over_shipment_percent, invoice_tolerances = excluded.invoice_tolerances,
               updated_at = excluded.updated_at
             """, [.text(supplier.id), .text(supplier.name), .integer(Int64(supplier.tolerances.dateDays)),
                   .text(DecimalText.format(supplier.tolerances.quantityPercent)),
-                  .text(DecimalText.format(supplier.tolerances.pricePercent)), Self.millis(now), Self.millis(now)])
+                  .text(DecimalText.format(supplier.tolerances.pricePercent)),
+                  .text(DecimalText.format(supplier.tolerances.overShipmentPercent)),
+                  try Self.json(supplier.invoiceTolerances), Self.millis(now), Self.millis(now)])
     }
 
     func client(id: String) throws -> ClientRecord? {

@@ -186,5 +186,6 @@ extension SQLiteStore {
         CREATE TRIGGER events_no_update BEFORE UPDATE ON events
             BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         """),
+        ("0004-exception-queue", exceptionQueueMigration),
     ]
 }

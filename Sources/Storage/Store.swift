@@ -28,7 +28,11 @@ public protocol StoreReader {
     func acknowledgements(purchaseOrder: String, scope: SupplierScope) throws -> [AcknowledgementRecord]
 
     func exception(id: String) throws -> ExceptionRecord?
-    func exceptions(status: ExceptionStatus?, after: String?, limit: Int) throws -> Page<ExceptionRecord>
+    func exceptions(_ filter: ExceptionFilter, after: String?, limit: Int) throws -> Page<ExceptionRecord>
+    func exceptionComments(exceptionID: String) throws -> [ExceptionComment]
+    /// Shipped, received, rejected and invoiced quantities per line of an order; lines nothing
+    /// has moved yet are missing.
+    func lineProgress(purchaseOrder: String) throws -> [Int: LineProgress]
 
     func inboxEntry(clientID: String, key: String) throws -> InboxEntry?
 
@@ -71,10 +75,17 @@ public protocol StoreWriter: StoreReader {
     func setOrderStatus(number: String, status: OrderStatus, now: Date) throws
 
     func insertAcknowledgement(_ prepared: PreparedAcknowledgement) throws
-    func insertException(_ record: ExceptionRecord) throws
+    /// Inserts an exception; false (and nothing written) when one with the same `dedupeKey` exists.
+    @discardableResult
+    func insertException(_ record: ExceptionRecord) throws -> Bool
     func resolveException(id: String, status: ExceptionStatus, by: String, note: String?, now: Date) throws
-    /// Marks every open exception of an order as superseded; returns their ids.
-    func supersedeOpenExceptions(purchaseOrder: String, now: Date) throws -> [String]
+    /// Sets or clears the owner.
+    func assignException(id: String, owner: String?) throws
+    func insertExceptionComment(_ comment: ExceptionComment) throws
+    /// Marks the open exceptions of these kinds on an order as superseded; returns their ids.
+    func supersedeOpenExceptions(purchaseOrder: String, kinds: [String], now: Date) throws -> [String]
+    /// Adds `delta` to a line's shipped, received, rejected and invoiced quantities.
+    func addLineProgress(purchaseOrder: String, line: Int, _ delta: LineProgress) throws
 
     func insertInboxEntry(_ entry: InboxEntry) throws
 
