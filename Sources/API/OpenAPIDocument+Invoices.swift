@@ -255,6 +255,9 @@ extension OpenAPIDocument {
               "reason": { "type": "string", "maxLength": 2000 }
             }
           },
+          "Exception": {
+            "properties": { "type": { "examples": ["invoiceVariance"] } }
+          },
           "CloudEvent": {
             "properties": { "type": { "enum": ["com.supplyline.invoice.submitted", "com.supplyline.invoice.matched", "com.supplyline.invoice.held", "com.supplyline.invoice.rejected", "com.supplyline.invoice.status"] } }
           }

@@ -1,6 +1,7 @@
 import Foundation
 import Procurement
 import Storage
+import Telemetry
 
 extension ExceptionKinds {
     /// A supplier invoice outside its invoice tolerances (price, quantity, nothing received, duplicate).
@@ -17,8 +18,17 @@ extension ExceptionKinds {
 /// moves back when the invoice is rejected (by a buyer or by the ERP).
 public struct InvoiceFlow: Sendable {
     let context: FlowContext
+    private let outcomes: [InvoiceStatus: Counter]
 
-    public init(context: FlowContext) { self.context = context }
+    public init(context: FlowContext) {
+        self.context = context
+        var outcomes: [InvoiceStatus: Counter] = [:]
+        for status in [InvoiceStatus.matched, .held] {
+            outcomes[status] = context.metrics.counter("supplyline_invoices_total", help: "Invoices received, by match outcome",
+                                                        labels: ["status": status.rawValue])
+        }
+        self.outcomes = outcomes
+    }
 
     /// An invoice with the steps it has been through.
     public struct Result: Sendable {
@@ -53,6 +63,7 @@ public struct InvoiceFlow: Sendable {
             }
             return (record, try reader.invoiceHistory(invoiceID: ref))
         })
+        if !outcome.replayed { outcomes[outcome.value.0.status]?.increment() }
         return Result(record: outcome.value.0, history: outcome.value.1, replayed: outcome.replayed)
     }
 

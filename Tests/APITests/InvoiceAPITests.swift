@@ -1,6 +1,7 @@
 import Foundation
 import Procurement
 import Storage
+import Synchronization
 import Testing
 
 @Suite("API: supplier invoices")
@@ -378,5 +379,24 @@ struct InvoiceAPITests {
         #expect(ids("?limit=2&cursor=\(cursor)") == [c].compactMap { $0 })
         #expect(t.call("GET", "/v1/invoices?status=lost", key: t.supplierKey).problemType == "urn:supplyline:problem:invalid-parameter")
         #expect(t.call("GET", "/v1/invoices?limit=0", key: t.supplierKey).status == 400)
+    }
+}
+
+@Suite("API: supplier invoices under load")
+struct InvoiceConcurrencyTests {
+    @Test func theSameNumberSentConcurrentlyUnderDifferentKeysIsTakenOnce() throws {
+        let t = try TestHub()
+        try t.confirmedAndReceived(100)
+        let statuses = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            let reply = t.submitInvoice(TestHub.invoiceJSON("INV-RACE", quantity: "10"), key: "race-\(i)")
+            statuses.withLock { $0.append(reply.status) }
+        }
+        let all = statuses.withLock { $0 }.sorted()
+        #expect(all == [201] + Array(repeating: 409, count: 7))
+        #expect(try t.progress().invoiced == 10)
+        #expect(try t.outbox().count == 1)
+        let metrics = t.call("GET", "/metrics", key: nil).text
+        #expect(metrics.contains(#"supplyline_invoices_total{status="matched"} 1"#))
     }
 }
