@@ -181,7 +181,6 @@ public enum InvoiceDecider {
         case .held: throw refuse("it waits for a buyer and was not sent to the ERP, so it cannot be \(target.rawValue).")
         case .paid: throw refuse("paid is final.")
         case .rejected: throw refuse("rejected is final.")
-        case .approved where target == .matched: throw refuse("it cannot go back to matched.")
         case .matched, .approved: return target
         }
     }
