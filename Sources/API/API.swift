@@ -69,5 +69,6 @@ public final class API: Sendable {
         registerEventRoutes()
         registerInterchangeRoutes()
         registerInvoiceRoutes()
+        registerQualityRoutes()
     }
 }

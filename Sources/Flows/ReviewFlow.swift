@@ -107,7 +107,7 @@ enum ExceptionKinds {
     /// A supplier's answer outside its tolerances.
     static let orderResponse = "orderResponseOutOfTolerance"
     /// Kinds that a new revision of their order makes moot.
-    static let supersededByRevision = [orderResponse]
+    static let supersededByRevision = [orderResponse, acknowledgementOverdue]
 
     static func resolve(_ exception: ExceptionRecord, verdict: ReviewVerdict, note: String? = nil, tx: any StoreWriter,
                         request: RequestContext, now: Date) throws {
