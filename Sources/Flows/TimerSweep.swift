@@ -57,6 +57,8 @@ public struct TimerSweep: Sendable {
         public var stepsOverdue = 0
         /// Confirmed orders whose deliveries were (re)read.
         public var ordersRead = 0
+
+        public init() {}
     }
 
     static let acknowledgementKeyPrefix = "ackOverdue:"
