@@ -14,7 +14,7 @@ public struct TimerPolicy: Sendable, Equatable {
     /// Most rows one transaction of a sweep handles; the sweep goes on in further transactions.
     public var batch: Int
 
-    public init(acknowledgementOverdueHours: Int = 48, shipNoticeLateDays: Int = 2, batch: Int = 500) {
+    public init(acknowledgementOverdueHours: Int = 48, shipNoticeLateDays: Int = 2, batch: Int = 100) {
         self.acknowledgementOverdueHours = acknowledgementOverdueHours
         self.shipNoticeLateDays = shipNoticeLateDays
         self.batch = batch
