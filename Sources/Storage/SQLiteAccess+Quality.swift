@@ -110,10 +110,13 @@ extension SQLiteAccess {
     }
 
     func shipmentWatches(dueOnOrBefore date: LocalDate, limit: Int) throws -> [ShipmentWatch] {
+        // CROSS JOIN keeps the due-date index as the outer loop: the watched deliveries in the
+        // window, not every confirmed order.
         try connection.query("""
-            SELECT w.purchase_order, w.revision, w.supplier_id, w.line, w.due_date, w.quantity FROM shipment_watches w
-            JOIN purchase_orders p ON p.number = w.purchase_order AND p.current_revision = w.revision AND p.status = 'confirmed'
-            WHERE w.due_date <= ? ORDER BY w.due_date, w.purchase_order, w.line LIMIT ?
+            SELECT w.purchase_order, w.revision, w.supplier_id, w.line, w.due_date, w.quantity
+            FROM shipment_watches w CROSS JOIN purchase_orders p
+            WHERE p.number = w.purchase_order AND p.current_revision = w.revision AND p.status = 'confirmed' AND w.due_date <= ?
+            ORDER BY w.due_date, w.purchase_order, w.line LIMIT ?
             """, [.text(date.iso), .integer(Int64(limit))]).map { row in
             ShipmentWatch(purchaseOrder: row[0].string ?? "", revision: row[1].int ?? 0, supplier: row[2].string ?? "",
                           due: DueQuantity(line: row[3].int ?? 0, dueDate: LocalDate(iso: row[4].string ?? "") ?? LocalDate(daysSinceEpoch: 0),
@@ -168,12 +171,14 @@ extension SQLiteAccess {
     func supplierEvents(supplier: String, types: [String], since: Date) throws -> [EventRecord] {
         guard !types.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: types.count).joined(separator: ", ")
+        // Sorted here rather than in SQL, so the (supplier, type, time) index is used rather than
+        // a scan of all the supplier's events in position order.
         return try connection.query("""
             SELECT position, id, type, subject, time, supplier_id, data FROM events
-            WHERE supplier_id = ? AND type IN (\(marks)) AND time >= ? ORDER BY position
+            WHERE supplier_id = ? AND type IN (\(marks)) AND time >= ?
             """, [.text(supplier)] + types.map { .text($0) } + [Self.millis(since)]).map { row in
             EventRecord(position: row[0].int64 ?? 0, id: row[1].string ?? "", type: row[2].string ?? "", subject: row[3].string ?? "",
                         time: Self.date(row[4]), supplier: row[5].string, data: row[6].string ?? "{}")
-        }
+        }.sorted { $0.position < $1.position }
     }
 }
