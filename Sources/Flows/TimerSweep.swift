@@ -192,6 +192,9 @@ public struct TimerSweep: Sendable {
                         try tx.appendNonconformanceHistory(NonconformanceHistoryEntry(
                             nonconformanceID: ncr.id, at: now, actor: Principal.system.clientID, action: "overdue", step: step,
                             status: ncr.status, text: "Due \(ncr.due[step].iso)."))
+                        try tx.appendAudit(AuditEvent(actor: .system, action: "nonconformance.overdue", objectType: "nonconformance",
+                                                      objectID: ncr.id, detail: JSON.string(["step": step.rawValue, "due": ncr.due[step].iso])),
+                                           now: now)
                         raised += 1
                     }
                     try tx.updateNonconformance(ncr, now: now)

@@ -188,6 +188,8 @@ struct TimerSweepTests {
         let history = try f.context.store.read { try $0.nonconformanceHistory(id: id) }
         #expect(history.filter { $0.action == "overdue" }.map(\.step) == [.containment, .rootCause])
         #expect(history.first { $0.action == "overdue" }?.actor == "system")
+        let audit = try f.context.store.read { try $0.auditEntries(objectType: "nonconformance", objectID: id, after: nil, limit: 20).items }
+        #expect(audit.map(\.action) == ["nonconformance.raised", "nonconformance.overdue", "nonconformance.answered", "nonconformance.overdue"])
     }
 
     @Test func anAnsweredStepIsNotOverdue() throws {
@@ -201,5 +203,18 @@ struct TimerSweepTests {
         f.advance(hours: 24 * 3)                                // 01-18: containment due 01-16 but answered
         #expect(try f.sweep.sweep().stepsOverdue == 0)
         #expect(try f.exceptions("nonconformanceStepOverdue").isEmpty)
+    }
+
+    @Test func aBuyerClosesATimerExceptionWithoutTouchingTheOrder() throws {
+        let f = try Fixture()
+        try f.release()
+        f.advance(hours: 48)
+        try f.sweep.sweep()
+        let raised = try #require(try f.exceptions("acknowledgementOverdue").first)
+        let resolved = try ReviewFlow(context: f.context).resolve(id: raised.id, verdict: .approved, note: "Called the supplier.", by: Fixture.buyer)
+        #expect(resolved.status == .approved)
+        #expect(try f.context.store.read { try $0.orderState(number: "PO-1", scope: .all) }?.status == .awaitingAcknowledgement)
+        f.advance(hours: 48)
+        #expect(try f.sweep.sweep().acknowledgementsOverdue == 0, "once per revision, even after it was closed")
     }
 }
