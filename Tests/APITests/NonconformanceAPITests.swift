@@ -82,7 +82,7 @@ struct NonconformanceAPITests {
 
     @Test(arguments: [
         (body: NonconformanceAPITests.body(supplier: "S-999", order: nil, line: nil), status: 422, slug: "unknown-supplier", pointer: "/supplier"),
-        (body: NonconformanceAPITests.body(order: "PO-404"), status: 422, slug: "unknown-purchase-order", pointer: "/purchaseOrder"),
+        (body: NonconformanceAPITests.body(order: "PO-404"), status: 404, slug: "not-found", pointer: "/purchaseOrder"),
         (body: NonconformanceAPITests.body(order: "PO-2001"), status: 422, slug: "supplier-mismatch", pointer: "/purchaseOrder"),
         (body: NonconformanceAPITests.body(line: 7), status: 422, slug: "unknown-line", pointer: "/line"),
         (body: NonconformanceAPITests.body(order: nil, line: 1), status: 422, slug: "invalid-document", pointer: "/line"),

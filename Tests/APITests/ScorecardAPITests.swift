@@ -1,4 +1,5 @@
 import Foundation
+import Procurement
 import Storage
 import Testing
 
@@ -98,5 +99,27 @@ struct ScorecardAPITests {
         let reply = t.call("GET", "/v1/suppliers/S-100/scorecard\(query)", key: t.buyerKey)
         #expect(reply.status == 400)
         #expect(reply.problemType == "urn:supplyline:problem:invalid-parameter")
+    }
+
+    @Test func theHubsOwnFlowsFeedTheScorecard() throws {
+        let t = try TestHub()
+        t.seed()
+        #expect(t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"accepted"}]}"#).status == 201)
+        try t.receive(100)
+        #expect(t.submitInvoice(TestHub.invoiceJSON("INV-1")).json["status"] as? String == "matched")
+        #expect(t.submitInvoice(TestHub.invoiceJSON("INV-2", quantity: "1")).json["status"] as? String == "held")
+        #expect(t.call("POST", "/v1/nonconformances", key: t.buyerKey, body: NonconformanceAPITests.body(),
+                       headers: [("Idempotency-Key", "n-1")]).status == 201)
+        let today = LocalDate(utc: Date())
+        let card = t.call("GET", "/v1/suppliers/S-100/scorecard?from=\(today.adding(days: -1).iso)&to=\(today.adding(days: 1).iso)",
+                          key: t.supplierKey).json
+        let invoices = card["firstPassInvoiceMatch"] as? [String: Any]
+        #expect(invoices?["count"] as? Int == 2)
+        #expect(invoices?["hits"] as? Int == 1)
+        #expect(invoices?["percent"] as? String == "50")
+        let cycle = card["acknowledgementCycleTime"] as? [String: Any]
+        #expect(cycle?["count"] as? Int == 1)
+        #expect(cycle?["unanswered"] as? Int == 0)
+        #expect((card["nonconformances"] as? [String: Any])?["count"] as? Int == 1)
     }
 }
