@@ -295,6 +295,9 @@ extension OpenAPIDocument {
               "nonconformances": { "type": "object", "required": ["count"], "properties": { "count": { "type": "integer" } } }
             }
           },
+          "Exception": {
+            "properties": { "type": { "examples": ["acknowledgementOverdue", "shipNoticeLate", "nonconformanceStepOverdue"] } }
+          },
           "CloudEvent": {
             "properties": { "type": { "enum": ["com.supplyline.ncr.raised", "com.supplyline.ncr.answered", "com.supplyline.ncr.reviewed",
               "com.supplyline.ncr.closed", "com.supplyline.ncr.overdue", "com.supplyline.timer.acknowledgementOverdue",
