@@ -34,6 +34,18 @@ extension ProcurementError: HTTPResponseError {
         case .unknownSupplier: (422, "unknown-supplier", "Unknown supplier")
         case .supplierChanged: (409, "supplier-changed", "Supplier cannot change")
         case .exceptionNotOpen: (409, "exception-not-open", "Exception is not open")
+        case .invalidSSCC: (422, "invalid-sscc", "Invalid SSCC")
+        case .purchaseOrderNotFound: (404, "not-found", "Not Found")
+        case .unknownPurchaseOrder: (422, "unknown-purchase-order", "Unknown purchase order")
+        case .lineNotConfirmed: (422, "line-not-confirmed", "Line not confirmed")
+        case .overShipment: (422, "over-shipment", "More than the open quantity")
+        case .duplicateShipmentId: (409, "duplicate-shipment-id", "Shipment already announced")
+        case .shipNoticeReceived: (409, "ship-notice-received", "Ship notice already received")
+        case .shipNoticeClosed: (409, "ship-notice-closed", "Ship notice cancelled or rejected")
+        case .unknownShipNotice: (422, "unknown-ship-notice", "Unknown ship notice")
+        case .documentTooLarge: (413, "document-too-large", "Document too large")
+        case .unsupportedContentType: (415, "unsupported-media-type", "Unsupported media type")
+        case .contentTypeMismatch: (422, "content-type-mismatch", "Content does not match its type")
         default: (422, "unprocessable", "Unprocessable request")
         }
         var extensions: [String: JSONValue] = ["code": .string(code.rawValue)]

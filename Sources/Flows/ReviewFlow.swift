@@ -112,6 +112,7 @@ enum ExceptionKinds {
     static func resolve(_ exception: ExceptionRecord, verdict: ReviewVerdict, tx: any StoreWriter, request: RequestContext, now: Date) throws {
         switch exception.kind {
         case orderResponse: try resolveOrderResponse(exception, verdict: verdict, tx: tx, request: request, now: now)
+        case shipNoticeMissingCertificate: try resolveShipNoticeHold(exception, verdict: verdict, tx: tx, request: request, now: now)
         default: break
         }
     }

@@ -149,12 +149,18 @@ public enum ShipNoticeDecider {
             throw ProcurementError(.overShipment, "The notice ships more than is open: \(first.detail).", fields: over)
         }
 
-        var missing: [OrderLineKey] = []
-        for key in totals.keys.sorted() where orders[key.purchaseOrder]!.order.line(key.line)!.certificateRequired {
-            let lots = Set(notice.lines.filter { $0.purchaseOrder == key.purchaseOrder && $0.line == key.line }.flatMap { $0.lots.map(\.lot) })
-            let covered = certificates.contains { $0.covers(key, lots: lots, noticeID: noticeID) }
-            if !covered { missing.append(key) }
-        }
+        let missing = missingCertificates(notice, orders: orders.mapValues(\.order), certificates: certificates, noticeID: noticeID)
         return ShipNoticeDecision(missingCertificates: missing, shippedDelta: delta)
+    }
+
+    /// The order lines of the notice that need a certificate and have none linked.
+    public static func missingCertificates(_ notice: ShipNoticeDocument, orders: [String: PurchaseOrder], certificates: [CertificateLink],
+                                           noticeID: String?) -> [OrderLineKey] {
+        var missing: [OrderLineKey] = []
+        for key in notice.quantities.keys.sorted() where orders[key.purchaseOrder]?.line(key.line)?.certificateRequired == true {
+            let lots = Set(notice.lines.filter { $0.purchaseOrder == key.purchaseOrder && $0.line == key.line }.flatMap { $0.lots.map(\.lot) })
+            if !certificates.contains(where: { $0.covers(key, lots: lots, noticeID: noticeID) }) { missing.append(key) }
+        }
+        return missing
     }
 }

@@ -63,6 +63,21 @@ public protocol StoreReader {
     func auditEntries(objectType: String?, objectID: String?, after: Int64?, limit: Int) throws -> Page<AuditEntry>
     /// Recomputes the audit chain; returns the sequence of the first entry that does not match.
     func verifyAuditChain() throws -> Int64?
+
+    // MARK: Shipping
+
+    func shipNotice(id: String, scope: SupplierScope) throws -> ShipNoticeRecord?
+    func shipNotice(supplier: String, shipmentId: String) throws -> ShipNoticeRecord?
+    /// Newest last; `after` is the cursor of the previous page.
+    func shipNotices(scope: SupplierScope, purchaseOrder: String?, status: ShipNoticeStatus?, after: String?, limit: Int) throws -> Page<ShipNoticeRecord>
+    func heldShipNotices(supplier: String) throws -> [ShipNoticeRecord]
+    func goodsReceipt(id: String, scope: SupplierScope) throws -> GoodsReceiptRecord?
+    func goodsReceipts(scope: SupplierScope, shipNotice: String?, after: String?, limit: Int) throws -> Page<GoodsReceiptRecord>
+    func qualityDocument(id: String, scope: SupplierScope) throws -> QualityDocumentRecord?
+    func qualityDocumentContent(id: String, scope: SupplierScope) throws -> [UInt8]?
+    func qualityDocuments(scope: SupplierScope, purchaseOrder: String?, shipNotice: String?, after: String?, limit: Int) throws -> Page<QualityDocumentRecord>
+    /// The links of a supplier's certificates of conformance and analysis.
+    func certificateLinks(supplier: String) throws -> [CertificateLink]
 }
 
 public protocol StoreWriter: StoreReader {
@@ -115,4 +130,12 @@ public protocol StoreWriter: StoreReader {
     func claimInterchange(id: String, until: Date, now: Date) throws -> Bool
     /// Ends the claim on an interchange without storing an outcome.
     func releaseInterchange(id: String) throws
+
+    // MARK: Shipping
+
+    func insertShipNotice(_ record: ShipNoticeRecord) throws
+    /// Stores a notice's new version, status, posting flag and exception.
+    func updateShipNotice(_ record: ShipNoticeRecord) throws
+    func insertGoodsReceipt(_ record: GoodsReceiptRecord) throws
+    func insertQualityDocument(_ record: QualityDocumentRecord, content: [UInt8]) throws
 }
