@@ -26,7 +26,9 @@ struct OpenAPIDocumentTests {
                      "forbidden", "not-found", "stale-revision", "revision-conflict", "not-awaiting-acknowledgement",
                      "supplier-changed", "exception-not-open", "conflict", "payload-too-large", "unsupported-media-type",
                      "invalid-document", "invalid-request", "unknown-revision", "unknown-line", "unknown-supplier",
-                     "idempotency-key-reused", "internal-error", "interchange-in-progress", "malformed-interchange", "unrecognised-interchange"] {
+                     "idempotency-key-reused", "internal-error", "interchange-in-progress", "malformed-interchange", "unrecognised-interchange",
+                     "invalid-sscc", "unknown-purchase-order", "line-not-confirmed", "over-shipment", "duplicate-shipment-id",
+                     "ship-notice-received", "ship-notice-closed", "unknown-ship-notice", "document-too-large", "content-type-mismatch"] {
             #expect(text.contains("`\(slug)`"), "\(slug) is not documented")
         }
     }
