@@ -87,6 +87,7 @@ extension Reason.Code {
 /// is accepted (and held when a certificate is missing).
 ///
 /// - Every order must be one the supplier sees (`orders` holds only those): else `purchaseOrderNotFound`.
+/// - A line that names a revision must name the current one (`staleRevision`, `unknownRevision`).
 /// - Every line must exist (`unknownLine`), be confirmed and not rejected (`lineNotConfirmed`),
 ///   and name a confirmed delivery (`invalidDocument` on `scheduleLine`).
 /// - Per order line, the notice's total may not pass the open quantity (confirmed minus shipped
@@ -106,6 +107,15 @@ public enum ShipNoticeDecider {
                 guard let state = orders[line.purchaseOrder] else {
                     throw ProcurementError(.purchaseOrderNotFound, "There is no purchase order \(line.purchaseOrder).",
                                            fields: [.init(pointer: "\(at)/purchaseOrder", detail: "no such purchase order")])
+                }
+                if let revision = line.revision, revision < state.order.revision {
+                    throw ProcurementError(.staleRevision,
+                        "The notice ships against revision \(revision) of \(line.purchaseOrder), but revision \(state.order.revision) is current; ship against the current revision.",
+                        fields: [.init(pointer: "\(at)/revision", detail: "revision \(state.order.revision) is current")])
+                }
+                if let revision = line.revision, revision > state.order.revision {
+                    throw ProcurementError(.unknownRevision, "\(line.purchaseOrder) has no revision \(revision); the current revision is \(state.order.revision).",
+                                           fields: [.init(pointer: "\(at)/revision", detail: "no such revision")])
                 }
                 guard state.order.line(line.line) != nil else {
                     throw ProcurementError(.unknownLine, "\(line.purchaseOrder) has no line \(line.line).",

@@ -30,6 +30,9 @@ public struct ShipmentLot: Equatable, Hashable, Sendable, Codable {
 /// confirmed deliveries in date order (1 when omitted).
 public struct ShipmentLine: Equatable, Sendable, Codable {
     public var purchaseOrder: String
+    /// The order revision the supplier shipped against, when it says so; an older one than the
+    /// current revision is refused as stale.
+    public var revision: Int?
     public var line: Int
     public var scheduleLine: Int?
     public var quantity: Decimal
@@ -37,9 +40,10 @@ public struct ShipmentLine: Equatable, Sendable, Codable {
     public var lots: [ShipmentLot]
     public var serials: [String]
 
-    public init(purchaseOrder: String, line: Int, scheduleLine: Int? = nil, quantity: Decimal, unit: String? = nil,
+    public init(purchaseOrder: String, revision: Int? = nil, line: Int, scheduleLine: Int? = nil, quantity: Decimal, unit: String? = nil,
                 lots: [ShipmentLot] = [], serials: [String] = []) {
         self.purchaseOrder = purchaseOrder
+        self.revision = revision
         self.line = line
         self.scheduleLine = scheduleLine
         self.quantity = quantity
@@ -51,11 +55,12 @@ public struct ShipmentLine: Equatable, Sendable, Codable {
     /// The delivery filled, counted from 1.
     public var delivery: Int { scheduleLine ?? 1 }
 
-    enum CodingKeys: String, CodingKey { case purchaseOrder, line, scheduleLine, quantity, unit, lots, serials }
+    enum CodingKeys: String, CodingKey { case purchaseOrder, revision, line, scheduleLine, quantity, unit, lots, serials }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         purchaseOrder = try c.decode(String.self, forKey: .purchaseOrder)
+        revision = try c.decodeIfPresent(Int.self, forKey: .revision)
         line = try c.decode(Int.self, forKey: .line)
         scheduleLine = try c.decodeIfPresent(Int.self, forKey: .scheduleLine)
         quantity = try c.decodeDecimal(forKey: .quantity)
@@ -67,6 +72,7 @@ public struct ShipmentLine: Equatable, Sendable, Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(purchaseOrder, forKey: .purchaseOrder)
+        try c.encodeIfPresent(revision, forKey: .revision)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(scheduleLine, forKey: .scheduleLine)
         try c.encodeDecimal(quantity, forKey: .quantity)
@@ -118,7 +124,7 @@ public struct ShipNoticeDocument: Equatable, Sendable, Codable {
                   carrier: notice.carrier, trackingNumber: notice.trackingNumber,
                   packages: notice.packages.map { package in
                       ShipmentPackage(sscc: package.id ?? "", lines: package.items.map {
-                          ShipmentLine(purchaseOrder: $0.purchaseOrder, line: $0.line, quantity: $0.quantity, unit: $0.unit)
+                          ShipmentLine(purchaseOrder: $0.purchaseOrder, revision: $0.revision, line: $0.line, quantity: $0.quantity, unit: $0.unit)
                       })
                   })
     }
@@ -182,6 +188,7 @@ extension ShipmentLine {
         var errors: [F] = []
         if !Identifier.isValid(purchaseOrder) { errors.append(F(pointer: "\(at)/purchaseOrder", detail: Identifier.rule)) }
         if line < 1 { errors.append(F(pointer: "\(at)/line", detail: "must be 1 or more")) }
+        if let revision, revision < 1 { errors.append(F(pointer: "\(at)/revision", detail: "must be 1 or more")) }
         if let scheduleLine, scheduleLine < 1 { errors.append(F(pointer: "\(at)/scheduleLine", detail: "must be 1 or more")) }
         if quantity <= 0 { errors.append(F(pointer: "\(at)/quantity", detail: "must be greater than zero")) }
         if let unit, unit.isEmpty || unit.utf8.count > 10 { errors.append(F(pointer: "\(at)/unit", detail: "must be 1 to 10 characters, such as EA or KG")) }
