@@ -192,7 +192,7 @@ extension OpenAPIDocument {
                 }
               },
               "409": {
-                "description": "`duplicate-shipment-id`: the supplier already announced this shipment id.",
+                "description": "`duplicate-shipment-id`: the supplier already announced this shipment id; `stale-revision`: a line names an older revision of its order.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
@@ -213,7 +213,7 @@ extension OpenAPIDocument {
                 "$ref": "#/components/responses/UnsupportedMediaType"
               },
               "422": {
-                "description": "`invalid-document`, `invalid-sscc`, `unknown-line`, `line-not-confirmed`, `over-shipment`, `idempotency-key-reused`; the `errors` member points at each field at fault.",
+                "description": "`invalid-document`, `invalid-sscc`, `unknown-revision`, `unknown-line`, `line-not-confirmed`, `over-shipment`, `idempotency-key-reused`; the `errors` member points at each field at fault.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
@@ -1535,6 +1535,11 @@ extension OpenAPIDocument {
             "properties": {
               "purchaseOrder": {
                 "$ref": "#/components/schemas/Identifier"
+              },
+              "revision": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "The order revision shipped against; when given it must be the current one (`stale-revision`, `unknown-revision`)."
               },
               "line": {
                 "type": "integer",

@@ -209,4 +209,18 @@ struct ShipNoticeAPITests {
         // Its shipment id stays taken.
         #expect(t.submitNotice(TestHub.noticeJSON()).status == 409)
     }
+
+    @Test func aLineNamingAnOlderRevisionIsStale() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        #expect(t.call("PUT", "/v1/purchase-orders/PO-1001", key: t.erpKey, body: TestHub.orderJSON(revision: 2)).status == 200)
+        #expect(t.acknowledge(body: #"{"revision":2,"lines":[{"line":1,"status":"accepted"}]}"#).status == 201)
+        let body = TestHub.noticeJSON().replacingOccurrences(of: #""purchaseOrder":"PO-1001","#, with: #""purchaseOrder":"PO-1001","revision":1,"#)
+        let stale = t.submitNotice(body)
+        #expect(stale.status == 409)
+        #expect(stale.problemType == "urn:supplyline:problem:stale-revision")
+        #expect(try t.shipped() == .zero)
+        let current = t.submitNotice(body.replacingOccurrences(of: #""revision":1"#, with: #""revision":2"#))
+        #expect(current.status == 201)
+    }
 }

@@ -111,6 +111,8 @@ struct ShipNoticeDeciderTests {
     static let refusals: [RefusalCase] = [
         RefusalCase(name: "an order the supplier does not see", lines: [line("PO-9", 1, "1")], orders: ["PO-1": state(order())],
                     code: .purchaseOrderNotFound),
+        RefusalCase(name: "a revision that was never released", lines: [ShipmentLine(purchaseOrder: "PO-1", revision: 2, line: 1, quantity: 1)],
+                    orders: ["PO-1": state(order())], code: .unknownRevision),
         RefusalCase(name: "a line the order does not have", lines: [line("PO-1", 7, "1")], orders: ["PO-1": state(order())], code: .unknownLine),
         RefusalCase(name: "an order awaiting acknowledgement", lines: [line("PO-1", 1, "1")],
                     orders: ["PO-1": state(order(), status: .awaitingAcknowledgement)], code: .lineNotConfirmed),
