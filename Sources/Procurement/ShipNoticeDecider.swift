@@ -122,9 +122,11 @@ public enum ShipNoticeDecider {
                                            fields: [.init(pointer: "\(at)/line", detail: "no such line")])
                 }
                 guard state.confirmedQuantity(line: line.line) != nil else {
+                    let rejected = state.confirmed?.contains { $0.line == line.line && $0.status == .rejected } == true
                     let why = state.status != .confirmed
                         ? "\(line.purchaseOrder) revision \(state.order.revision) is \(state.status.rawValue), not confirmed"
-                        : "the supplier rejected line \(line.line) of \(line.purchaseOrder)"
+                        : rejected ? "the supplier rejected line \(line.line) of \(line.purchaseOrder)"
+                        : "line \(line.line) of \(line.purchaseOrder) was not confirmed"
                     throw ProcurementError(.lineNotConfirmed, "Only confirmed lines can be shipped: \(why).",
                                            fields: [.init(pointer: "\(at)/line", detail: "not confirmed")])
                 }
