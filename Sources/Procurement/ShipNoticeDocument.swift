@@ -123,10 +123,18 @@ public struct ShipNoticeDocument: Equatable, Sendable, Codable {
         self.init(shipmentId: notice.id, shipDate: notice.shipDate, expectedDelivery: notice.expectedDelivery,
                   carrier: notice.carrier, trackingNumber: notice.trackingNumber,
                   packages: notice.packages.map { package in
-                      ShipmentPackage(sscc: package.id ?? "", lines: package.items.map {
+                      ShipmentPackage(sscc: Self.sscc(package.id), lines: package.items.map {
                           ShipmentLine(purchaseOrder: $0.purchaseOrder, revision: $0.revision, line: $0.line, quantity: $0.quantity, unit: $0.unit)
                       })
                   })
+    }
+
+    /// A label as documents carry it: an SSCC printed with its (00) application identifier
+    /// (20 digits starting `00`) loses the identifier; anything else stays as it is for validation.
+    static func sscc(_ label: String?) -> String {
+        guard let label else { return "" }
+        if label.utf8.count == 20, label.hasPrefix("00"), label.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return String(label.dropFirst(2)) }
+        return label
     }
 
     /// Every line across all packages, in document order. A line's number (used by goods

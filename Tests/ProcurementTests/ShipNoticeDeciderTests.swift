@@ -192,6 +192,23 @@ struct ShipNoticeDeciderTests {
     }
 }
 
+@Suite("Ship notices from EDI")
+struct ShipNoticeFromEDITests {
+    @Test func packagesKeepTheirSSCCWithoutTheApplicationIdentifier() {
+        let notice = ShipNotice(id: "ASN-9", shipDate: d("2027-01-10"), packages: [
+            ShipNoticePackage(id: "00006141411234567890", items: [ShipNoticeItem(purchaseOrder: "PO-1", revision: 2, line: 1, quantity: 5, unit: "EA")]),
+            ShipNoticePackage(id: "106141411234567897", items: [ShipNoticeItem(purchaseOrder: "PO-1", line: 2, quantity: 1, unit: "EA")]),
+            ShipNoticePackage(id: nil, items: [ShipNoticeItem(purchaseOrder: "PO-1", line: 2, quantity: 1, unit: "EA")]),
+        ])
+        let document = ShipNoticeDocument(notice)
+        #expect(document.shipmentId == "ASN-9")
+        #expect(document.packages.map(\.sscc) == ["006141411234567890", "106141411234567897", ""])
+        #expect(document.lines[0].revision == 2)
+        #expect(document.lines[0].unit == "EA")
+        #expect(throws: ProcurementError.self) { try document.validate() }
+    }
+}
+
 @Suite("Goods receipts and quality documents")
 struct GoodsReceiptDeciderTests {
     @Test func receiptLinesResolveThroughTheNotice() throws {
