@@ -72,5 +72,6 @@ public final class API: Sendable {
         registerEventRoutes()
         registerInterchangeRoutes()
         registerShippingRoutes()
+        registerInvoiceRoutes()
     }
 }

@@ -35,8 +35,7 @@ extension ProcurementError: HTTPResponseError {
         case .supplierChanged: (409, "supplier-changed", "Supplier cannot change")
         case .exceptionNotOpen: (409, "exception-not-open", "Exception is not open")
         case .invalidSSCC: (422, "invalid-sscc", "Invalid SSCC")
-        case .purchaseOrderNotFound: (404, "not-found", "Not Found")
-        case .unknownPurchaseOrder: (422, "unknown-purchase-order", "Unknown purchase order")
+        case .orderNotOnFile: (422, "unknown-purchase-order", "Unknown purchase order")
         case .lineNotConfirmed: (422, "line-not-confirmed", "Line not confirmed")
         case .overShipment: (422, "over-shipment", "More than the open quantity")
         case .duplicateShipmentId: (409, "duplicate-shipment-id", "Shipment already announced")
@@ -46,6 +45,10 @@ extension ProcurementError: HTTPResponseError {
         case .documentTooLarge: (413, "document-too-large", "Document too large")
         case .unsupportedContentType: (415, "unsupported-media-type", "Unsupported media type")
         case .contentTypeMismatch: (422, "content-type-mismatch", "Content does not match its type")
+        case .unknownPurchaseOrder: (404, "not-found", "Not Found")
+        case .currencyMismatch: (422, "currency-mismatch", "Currency differs from the order")
+        case .duplicateInvoice: (409, "duplicate-invoice", "Invoice number already used")
+        case .invoiceStatusConflict: (409, "invoice-status-conflict", "Invoice status does not allow this")
         default: (422, "unprocessable", "Unprocessable request")
         }
         var extensions: [String: JSONValue] = ["code": .string(code.rawValue)]

@@ -24,7 +24,7 @@ extension OpenAPIDocument {
               "Ship notices"
             ],
             "summary": "Announce a shipment",
-            "description": "Role: supplier. One notice may ship against several of the supplier's confirmed orders. Every package carries an SSCC-18 whose GS1 check digit must be right. Per order line the notice may announce the open quantity (confirmed minus shipped by other notices) plus the supplier's `overShipmentPercent` of it, and no more. The whole notice is refused, and nothing written, if any line breaks a rule: `invalid-document`, `invalid-sscc`, `not-found` (code `purchaseOrderNotFound`: an unknown order or another supplier's), `unknown-line`, `line-not-confirmed`, `over-shipment`, `duplicate-shipment-id`. An accepted notice moves the ledger's shipped quantity and is posted to the ERP (`inboundDelivery`); a notice shipping a line that needs a certificate, with none linked to the order line, a shipped lot or the notice, is stored as `held`, opens a `shipNoticeMissingCertificate` exception, and is posted only once a buyer approves it or a matching certificate is uploaded. Events `shipnotice.submitted` and, when held, `shipnotice.held`. Requires an `Idempotency-Key`.",
+            "description": "Role: supplier. One notice may ship against several of the supplier's confirmed orders. Every package carries an SSCC-18 whose GS1 check digit must be right. Per order line the notice may announce the open quantity (confirmed minus shipped by other notices) plus the supplier's `overShipmentPercent` of it, and no more. The whole notice is refused, and nothing written, if any line breaks a rule: `invalid-document`, `invalid-sscc`, `not-found` (code `unknownPurchaseOrder`: an unknown order or another supplier's), `unknown-line`, `line-not-confirmed`, `over-shipment`, `duplicate-shipment-id`. An accepted notice moves the ledger's shipped quantity and is posted to the ERP (`inboundDelivery`); a notice shipping a line that needs a certificate, with none linked to the order line, a shipped lot or the notice, is stored as `held`, opens a `shipNoticeMissingCertificate` exception, and is posted only once a buyer approves it or a matching certificate is uploaded. Events `shipnotice.submitted` and, when held, `shipnotice.held`. Requires an `Idempotency-Key`.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
@@ -177,7 +177,7 @@ extension OpenAPIDocument {
                 "$ref": "#/components/responses/Forbidden"
               },
               "404": {
-                "description": "`not-found` (code `purchaseOrderNotFound`): a line names an order the supplier does not have.",
+                "description": "`not-found` (code `unknownPurchaseOrder`): a line names an order the supplier does not have.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
@@ -743,7 +743,7 @@ extension OpenAPIDocument {
               "Goods receipts"
             ],
             "summary": "Record a goods receipt",
-            "description": "Role: erp. Lines name a line of the referenced ship notice (`shipNoticeLine`, counted from 1 across its packages) or an order line. Quantities received and rejected must not be negative; more than was shipped is allowed and recorded. Moves the ledger's received and rejected quantities, marks the notice `received` (no more updates or cancellation), and emits `receipt.posted` with each line's due date (the confirmed date of the delivery received) and the quantity the notice announced. Refused with nothing written: `unknown-ship-notice`, `unknown-purchase-order`, `unknown-line`, `invalid-document`, `ship-notice-closed`. Requires an `Idempotency-Key`.",
+            "description": "Role: erp. Lines name a line of the referenced ship notice (`shipNoticeLine`, counted from 1 across its packages) or an order line. Quantities received and rejected must not be negative; more than was shipped is allowed and recorded. Moves the ledger's received and rejected quantities, marks the notice `received` (no more updates or cancellation), and emits `receipt.posted` with each line's due date (the confirmed date of the delivery received) and the quantity the notice announced. Refused with nothing written: `unknown-ship-notice`, `unknown-purchase-order` (code `orderNotOnFile`), `unknown-line`, `invalid-document`, `ship-notice-closed`. Requires an `Idempotency-Key`.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
@@ -864,7 +864,7 @@ extension OpenAPIDocument {
                 }
               },
               "422": {
-                "description": "`unknown-ship-notice`, `unknown-purchase-order`, `unknown-line`, `invalid-document`, `idempotency-key-reused`.",
+                "description": "`unknown-ship-notice`, `unknown-purchase-order` (code `orderNotOnFile`), `unknown-line`, `invalid-document`, `idempotency-key-reused`.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"

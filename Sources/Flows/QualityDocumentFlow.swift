@@ -82,7 +82,7 @@ public struct QualityDocumentFlow: Sendable {
         let outcome = try command.run(context, by: request, body: { tx, now -> (value: (QualityDocumentRecord, [String]), ref: String, status: Int) in
             if let number = links.purchaseOrder {
                 guard let order = try tx.purchaseOrder(number: number, scope: scope) else {
-                    throw ProcurementError(.purchaseOrderNotFound, "There is no purchase order \(number).",
+                    throw ProcurementError(.unknownPurchaseOrder, "There is no purchase order \(number).",
                                            fields: [.init(pointer: "purchaseOrder", detail: "no such purchase order")])
                 }
                 if let line = links.line, order.order.line(line) == nil {

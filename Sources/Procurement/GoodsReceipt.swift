@@ -141,7 +141,7 @@ public enum GoodsReceiptDecider {
             }
             guard let po, let number else { continue }
             guard let order = orders[po] else {
-                throw ProcurementError(.unknownPurchaseOrder, "There is no purchase order \(po).",
+                throw ProcurementError(.orderNotOnFile, "There is no purchase order \(po).",
                                        fields: [.init(pointer: "\(at)/purchaseOrder", detail: "no such purchase order")])
             }
             guard order.line(number) != nil else {

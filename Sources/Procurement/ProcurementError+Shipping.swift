@@ -1,11 +1,9 @@
 extension ProcurementError.Code {
     /// A ship notice package label is not a valid SSCC-18 (length, digits or check digit).
     public static let invalidSSCC = Self(rawValue: "invalidSSCC")
-    /// A ship notice names an order the supplier cannot see: unknown, or another supplier's.
-    /// Answered like any missing object (404), so it says nothing about other suppliers.
-    public static let purchaseOrderNotFound = Self(rawValue: "purchaseOrderNotFound")
-    /// A goods receipt names an order the hub does not have.
-    public static let unknownPurchaseOrder = Self(rawValue: "unknownPurchaseOrder")
+    /// A goods receipt (from the ERP, which sees every order) names an order the hub does not
+    /// have. Suppliers naming an order they cannot see get `unknownPurchaseOrder` (404) instead.
+    public static let orderNotOnFile = Self(rawValue: "orderNotOnFile")
     /// A ship notice ships a line that was never confirmed: the order is not confirmed, or the
     /// supplier rejected the line.
     public static let lineNotConfirmed = Self(rawValue: "lineNotConfirmed")

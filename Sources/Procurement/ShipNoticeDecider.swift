@@ -86,7 +86,7 @@ extension Reason.Code {
 /// refused with the first rule it breaks (nothing is applied, across every order it names), or it
 /// is accepted (and held when a certificate is missing).
 ///
-/// - Every order must be one the supplier sees (`orders` holds only those): else `purchaseOrderNotFound`.
+/// - Every order must be one the supplier sees (`orders` holds only those): else `unknownPurchaseOrder`.
 /// - A line that names a revision must name the current one (`staleRevision`, `unknownRevision`).
 /// - Every line must exist (`unknownLine`), be confirmed and not rejected (`lineNotConfirmed`),
 ///   and name a confirmed delivery (`invalidDocument` on `scheduleLine`).
@@ -105,7 +105,7 @@ public enum ShipNoticeDecider {
             for (i, line) in package.lines.enumerated() {
                 let at = "/packages/\(p)/lines/\(i)"
                 guard let state = orders[line.purchaseOrder] else {
-                    throw ProcurementError(.purchaseOrderNotFound, "There is no purchase order \(line.purchaseOrder).",
+                    throw ProcurementError(.unknownPurchaseOrder, "There is no purchase order \(line.purchaseOrder).",
                                            fields: [.init(pointer: "\(at)/purchaseOrder", detail: "no such purchase order")])
                 }
                 if let revision = line.revision, revision < state.order.revision {

@@ -17,6 +17,7 @@ extension ReferenceERP {
         router.post("/erp/purchase-orders/{number}/release") { [self] in try rereleaseOrder($0) }
         router.post("/erp/seed") { [self] in try seedRequest($0) }
         router.post("/erp/deliveries/{id}/receive") { [self] in try receiveDelivery($0) }
+        registerInvoiceRoutes(on: router)
     }
 
     // MARK: decoding and encoding

@@ -188,5 +188,6 @@ extension SQLiteStore {
         """),
         ("0004-exception-queue", exceptionQueueMigration),
         ("0005-shipping", shippingMigration),
+        ("0006-invoices", invoicesMigration),
     ]
 }

@@ -64,6 +64,16 @@ public protocol StoreReader {
     /// Recomputes the audit chain; returns the sequence of the first entry that does not match.
     func verifyAuditChain() throws -> Int64?
 
+    // MARK: Invoices
+    func invoice(id: String, scope: SupplierScope) throws -> InvoiceRecord?
+    /// The supplier's invoice with this number, whatever its status.
+    func invoice(supplier: String, number: String) throws -> InvoiceRecord?
+    /// The supplier's oldest invoice with this fingerprint whose status is not `excludingStatus`.
+    func invoice(supplier: String, fingerprint: String, excludingStatus: InvoiceStatus) throws -> InvoiceRecord?
+    func invoices(scope: SupplierScope, filter: InvoiceFilter, after: String?, limit: Int) throws -> Page<InvoiceRecord>
+    /// Every status the invoice passed through, oldest first.
+    func invoiceHistory(invoiceID: String) throws -> [InvoiceStatusEntry]
+
     // MARK: Shipping
 
     func shipNotice(id: String, scope: SupplierScope) throws -> ShipNoticeRecord?
@@ -130,6 +140,13 @@ public protocol StoreWriter: StoreReader {
     func claimInterchange(id: String, until: Date, now: Date) throws -> Bool
     /// Ends the claim on an interchange without storing an outcome.
     func releaseInterchange(id: String) throws
+
+    // MARK: Invoices
+    /// Stores a new invoice; a second invoice with the same supplier and number violates a unique key.
+    func insertInvoice(_ record: InvoiceRecord) throws
+    /// Moves the status; a payment or rejection reason given is kept, nil leaves the stored one.
+    func updateInvoiceStatus(id: String, status: InvoiceStatus, payment: InvoicePayment?, rejection: String?, now: Date) throws
+    func appendInvoiceHistory(_ entry: InvoiceStatusEntry) throws
 
     // MARK: Shipping
 

@@ -28,7 +28,8 @@ struct OpenAPIDocumentTests {
                      "invalid-document", "invalid-request", "unknown-revision", "unknown-line", "unknown-supplier",
                      "idempotency-key-reused", "internal-error", "interchange-in-progress", "malformed-interchange", "unrecognised-interchange",
                      "invalid-sscc", "unknown-purchase-order", "line-not-confirmed", "over-shipment", "duplicate-shipment-id",
-                     "ship-notice-received", "ship-notice-closed", "unknown-ship-notice", "document-too-large", "content-type-mismatch"] {
+                     "ship-notice-received", "ship-notice-closed", "unknown-ship-notice", "document-too-large", "content-type-mismatch",
+                     "currency-mismatch", "duplicate-invoice", "invoice-status-conflict"] {
             #expect(text.contains("`\(slug)`"), "\(slug) is not documented")
         }
     }

@@ -74,9 +74,9 @@ struct ShipNoticeAPITests {
     }
 
     static let refusals: [Refusal] = [
-        Refusal(name: "an unknown order", body: TestHub.noticeJSON(lines: [("PO-9999", 1, "1")]), status: 404, slug: "not-found", code: "purchaseOrderNotFound"),
+        Refusal(name: "an unknown order", body: TestHub.noticeJSON(lines: [("PO-9999", 1, "1")]), status: 404, slug: "not-found", code: "unknownPurchaseOrder"),
         Refusal(name: "another supplier's order, answered like an unknown one", body: TestHub.noticeJSON(lines: [("PO-2001", 1, "1")]),
-                status: 404, slug: "not-found", code: "purchaseOrderNotFound"),
+                status: 404, slug: "not-found", code: "unknownPurchaseOrder"),
         Refusal(name: "an unknown line", body: TestHub.noticeJSON(lines: [("PO-1001", 2, "1")]), status: 422, slug: "unknown-line", code: "unknownLine"),
         Refusal(name: "an order not yet confirmed", body: TestHub.noticeJSON(lines: [("PO-1002", 1, "1")]), status: 422,
                 slug: "line-not-confirmed", code: "lineNotConfirmed"),
@@ -86,7 +86,7 @@ struct ShipNoticeAPITests {
         Refusal(name: "an SSCC of 17 digits", body: TestHub.noticeJSON(sscc: "00614141123456789"), status: 422, slug: "invalid-sscc", code: "invalidSSCC"),
         Refusal(name: "a negative quantity", body: TestHub.noticeJSON(lines: [("PO-1001", 1, "-5")]), status: 422, slug: "invalid-document", code: "invalidDocument"),
         Refusal(name: "a good order and an unknown one: nothing applied", body: TestHub.noticeJSON(lines: [("PO-1001", 1, "10"), ("PO-9999", 1, "1")]),
-                status: 404, slug: "not-found", code: "purchaseOrderNotFound"),
+                status: 404, slug: "not-found", code: "unknownPurchaseOrder"),
         Refusal(name: "a good order and an over-shipped one: nothing applied", body: TestHub.noticeJSON(lines: [("PO-1001", 1, "10"), ("PO-1004", 1, "12")]),
                 status: 422, slug: "over-shipment", code: "overShipment"),
     ]

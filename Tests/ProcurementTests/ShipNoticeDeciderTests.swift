@@ -110,7 +110,7 @@ struct ShipNoticeDeciderTests {
 
     static let refusals: [RefusalCase] = [
         RefusalCase(name: "an order the supplier does not see", lines: [line("PO-9", 1, "1")], orders: ["PO-1": state(order())],
-                    code: .purchaseOrderNotFound),
+                    code: .unknownPurchaseOrder),
         RefusalCase(name: "a revision that was never released", lines: [ShipmentLine(purchaseOrder: "PO-1", revision: 2, line: 1, quantity: 1)],
                     orders: ["PO-1": state(order())], code: .unknownRevision),
         RefusalCase(name: "a line the order does not have", lines: [line("PO-1", 7, "1")], orders: ["PO-1": state(order())], code: .unknownLine),
@@ -126,7 +126,7 @@ struct ShipNoticeDeciderTests {
                     lines: [line("PO-1", 1, "10"), line("PO-2", 1, "111")],
                     orders: ["PO-1": state(order()), "PO-2": state(order("PO-2"))], code: .overShipment),
         RefusalCase(name: "one good order and one unknown: the whole notice is refused",
-                    lines: [line("PO-1", 1, "10"), line("PO-2", 1, "1")], orders: ["PO-1": state(order())], code: .purchaseOrderNotFound),
+                    lines: [line("PO-1", 1, "10"), line("PO-2", 1, "1")], orders: ["PO-1": state(order())], code: .unknownPurchaseOrder),
     ]
 
     @Test(arguments: refusals)
@@ -233,7 +233,7 @@ struct GoodsReceiptDeciderTests {
         ("an unknown notice line", GoodsReceiptDocument(receivedDate: d("2027-01-12"), shipNotice: "asn_1", lines: [GoodsReceiptLine(shipNoticeLine: 3, received: 1)]),
          true, .unknownShipNotice),
         ("an unknown order", GoodsReceiptDocument(receivedDate: d("2027-01-12"), lines: [GoodsReceiptLine(purchaseOrder: "PO-9", line: 1, received: 1)]),
-         false, .unknownPurchaseOrder),
+         false, .orderNotOnFile),
         ("an unknown line", GoodsReceiptDocument(receivedDate: d("2027-01-12"), lines: [GoodsReceiptLine(purchaseOrder: "PO-1", line: 9, received: 1)]),
          false, .unknownLine),
         ("a line that contradicts the notice", GoodsReceiptDocument(receivedDate: d("2027-01-12"), shipNotice: "asn_1",
