@@ -5,7 +5,7 @@ extension OpenAPIDocument {
       "tags": [
         {
           "name": "Ship notices",
-          "description": "Advance ship notices: what a supplier shipped, in which labelled packages, against which confirmed order lines."
+          "description": "Advance ship notices: what a supplier shipped, in which labelled packages, against which confirmed order lines. A notice held for a missing certificate opens a `shipNoticeMissingCertificate` exception: approving it posts the notice to the ERP (status `released`), rejecting it sets the notice `rejected` and takes its quantities out of the ledger."
         },
         {
           "name": "Goods receipts",
@@ -1980,6 +1980,15 @@ extension OpenAPIDocument {
                 "type": [
                   "string",
                   "null"
+                ]
+              }
+            }
+          },
+          "Exception": {
+            "properties": {
+              "type": {
+                "examples": [
+                  "shipNoticeMissingCertificate"
                 ]
               }
             }
