@@ -113,6 +113,7 @@ enum ExceptionKinds {
                         request: RequestContext, now: Date) throws {
         switch exception.kind {
         case orderResponse: try resolveOrderResponse(exception, verdict: verdict, tx: tx, request: request, now: now)
+        case shipNoticeMissingCertificate: try resolveShipNoticeHold(exception, verdict: verdict, tx: tx, request: request, now: now)
         case invoiceVariance: try InvoiceFlow.resolveVariance(exception, verdict: verdict, note: note, tx: tx, request: request, now: now)
         default: break
         }

@@ -31,11 +31,13 @@ public final class Hub: Sendable {
         store = try SQLiteStore(configuration: .init(path: configuration.databasePath, durability: configuration.durability),
                                 metrics: metrics)
         context = FlowContext(store: store, clock: clock, logger: logger, metrics: metrics)
-        let api = API(context: context, authenticator: Authenticator(context: context))
+        let api = API(context: context, authenticator: Authenticator(context: context), maxDocumentBytes: configuration.maxDocumentBytes)
         self.api = api
-        server = HTTPServer(configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port,
-                                                                   threadPoolSize: configuration.threads,
-                                                                   maxBodyBytes: configuration.maxBodyBytes),
+        var serverConfiguration = HTTPServerConfiguration(host: configuration.host, port: configuration.port,
+                                                          threadPoolSize: configuration.threads, maxBodyBytes: configuration.maxBodyBytes)
+        // Uploads carry the file itself: that path takes documents up to their own limit.
+        serverConfiguration.bodyLimits["/v1/quality-documents"] = max(configuration.maxDocumentBytes, configuration.maxBodyBytes)
+        server = HTTPServer(configuration: serverConfiguration,
                             logger: configuration.accessLog ? logger.with(["component": "http"]) : Logger(label: "http", level: .warning, sink: logSink),
                             metrics: metrics, handler: { api.handle($0) })
         let context = self.context

@@ -13,6 +13,9 @@ public struct HubConfiguration: Sendable {
     public var durability: SQLiteStore.Durability = .full
     public var threads = 64
     public var maxBodyBytes = 1 << 20
+    /// Largest quality document (`POST /v1/quality-documents`); that path alone takes bodies
+    /// up to this size, every other keeps `maxBodyBytes`.
+    public var maxDocumentBytes = 10 << 20
     public var retry = RetryPolicy.default
     public var dispatcherConcurrency = 8
     public var logLevel: LogLevel = .info
@@ -29,7 +32,7 @@ public struct HubConfiguration: Sendable {
 
     /// The options `serve` understands; each also reads from `SUPPLYLINE_<NAME>` (upper case,
     /// `_` for `-`), and a flag wins over its variable.
-    public static let optionNames = ["listen", "db", "erp-url", "durability", "threads", "max-body-bytes", "retry-max-attempts",
+    public static let optionNames = ["listen", "db", "erp-url", "durability", "threads", "max-body-bytes", "max-document-bytes", "retry-max-attempts",
                                      "retry-base-seconds", "retry-max-seconds", "dispatcher-concurrency", "drop-folder-poll-seconds",
                                      "log-level", "access-log", "timer-interval-seconds", "acknowledgement-overdue-hours",
                                      "ship-notice-late-days"]
@@ -59,6 +62,7 @@ public struct HubConfiguration: Sendable {
                 config.durability = d
             case "threads": config.threads = try CommandLineOptions.int(value, name, 1...1024)
             case "max-body-bytes": config.maxBodyBytes = try CommandLineOptions.int(value, name, 1024...(64 << 20))
+            case "max-document-bytes": config.maxDocumentBytes = try CommandLineOptions.int(value, name, 1024...(256 << 20))
             case "retry-max-attempts": config.retry.maxAttempts = try CommandLineOptions.int(value, name, 1...10_000)
             case "retry-base-seconds": config.retry.baseDelay = try CommandLineOptions.double(value, name, 0.001...3600)
             case "retry-max-seconds": config.retry.maxDelay = try CommandLineOptions.double(value, name, 0.001...86_400)

@@ -92,6 +92,21 @@ public protocol StoreReader {
     func shipmentWatches(dueOnOrBefore date: LocalDate, limit: Int) throws -> [ShipmentWatch]
     /// One supplier's events of the given types at or after `since`, oldest first.
     func supplierEvents(supplier: String, types: [String], since: Date) throws -> [EventRecord]
+
+    // MARK: Shipping
+
+    func shipNotice(id: String, scope: SupplierScope) throws -> ShipNoticeRecord?
+    func shipNotice(supplier: String, shipmentId: String) throws -> ShipNoticeRecord?
+    /// Newest last; `after` is the cursor of the previous page.
+    func shipNotices(scope: SupplierScope, purchaseOrder: String?, status: ShipNoticeStatus?, after: String?, limit: Int) throws -> Page<ShipNoticeRecord>
+    func heldShipNotices(supplier: String) throws -> [ShipNoticeRecord]
+    func goodsReceipt(id: String, scope: SupplierScope) throws -> GoodsReceiptRecord?
+    func goodsReceipts(scope: SupplierScope, shipNotice: String?, after: String?, limit: Int) throws -> Page<GoodsReceiptRecord>
+    func qualityDocument(id: String, scope: SupplierScope) throws -> QualityDocumentRecord?
+    func qualityDocumentContent(id: String, scope: SupplierScope) throws -> [UInt8]?
+    func qualityDocuments(scope: SupplierScope, purchaseOrder: String?, shipNotice: String?, after: String?, limit: Int) throws -> Page<QualityDocumentRecord>
+    /// The links of a supplier's certificates of conformance and analysis.
+    func certificateLinks(supplier: String) throws -> [CertificateLink]
 }
 
 public protocol StoreWriter: StoreReader {
@@ -168,4 +183,12 @@ public protocol StoreWriter: StoreReader {
     func removeStaleShipmentWatches(dueOnOrBefore date: LocalDate) throws -> Int
     /// Marks the open exceptions of these kinds on an order as superseded with `note`; returns their ids.
     func supersedeOpenExceptions(purchaseOrder: String, kinds: [String], note: String, now: Date) throws -> [String]
+
+    // MARK: Shipping
+
+    func insertShipNotice(_ record: ShipNoticeRecord) throws
+    /// Stores a notice's new version, status, posting flag and exception.
+    func updateShipNotice(_ record: ShipNoticeRecord) throws
+    func insertGoodsReceipt(_ record: GoodsReceiptRecord) throws
+    func insertQualityDocument(_ record: QualityDocumentRecord, content: [UInt8]) throws
 }

@@ -31,6 +31,7 @@ let usage = """
       --durability full|normal      fsync every commit (full, default) or not (normal)
       --threads N                   HTTP worker threads (default 64)
       --max-body-bytes N            largest request body accepted (default 1048576)
+      --max-document-bytes N        largest quality document upload (default 10485760)
       --retry-max-attempts N        delivery attempts before a dead letter (default 50)
       --retry-base-seconds S        first retry delay (default 1)
       --retry-max-seconds S         longest retry delay (default 300)

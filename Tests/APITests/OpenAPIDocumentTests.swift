@@ -27,6 +27,8 @@ struct OpenAPIDocumentTests {
                      "supplier-changed", "exception-not-open", "conflict", "payload-too-large", "unsupported-media-type",
                      "invalid-document", "invalid-request", "unknown-revision", "unknown-line", "unknown-supplier",
                      "idempotency-key-reused", "internal-error", "interchange-in-progress", "malformed-interchange", "unrecognised-interchange",
+                     "invalid-sscc", "unknown-purchase-order", "line-not-confirmed", "over-shipment", "duplicate-shipment-id",
+                     "ship-notice-received", "ship-notice-closed", "unknown-ship-notice", "document-too-large", "content-type-mismatch",
                      "currency-mismatch", "duplicate-invoice", "invoice-status-conflict",
                      "step-not-open", "step-not-answered", "not-awaiting-verification", "nonconformance-closed",
                      "supplier-mismatch"] {
