@@ -70,5 +70,6 @@ public final class API: Sendable {
         registerInterchangeRoutes()
         registerInvoiceRoutes()
         registerQualityRoutes()
+        registerOrderChangeRoutes()
     }
 }

@@ -189,5 +189,6 @@ extension SQLiteStore {
         ("0004-exception-queue", exceptionQueueMigration),
         ("0006-invoices", invoicesMigration),
         ("0008-quality", qualityMigration),
+        ("0007-order-changes", orderChangesMigration),
     ]
 }

@@ -92,6 +92,12 @@ public protocol StoreReader {
     func shipmentWatches(dueOnOrBefore date: LocalDate, limit: Int) throws -> [ShipmentWatch]
     /// One supplier's events of the given types at or after `since`, oldest first.
     func supplierEvents(supplier: String, types: [String], since: Date) throws -> [EventRecord]
+
+    // MARK: order changes
+
+    func changeRequest(id: String, scope: SupplierScope) throws -> ChangeRequestRecord?
+    /// An order's change requests, oldest first (the order they were applied in).
+    func changeRequests(purchaseOrder: String, scope: SupplierScope) throws -> [ChangeRequestRecord]
 }
 
 public protocol StoreWriter: StoreReader {
@@ -168,4 +174,12 @@ public protocol StoreWriter: StoreReader {
     func removeStaleShipmentWatches(dueOnOrBefore date: LocalDate) throws -> Int
     /// Marks the open exceptions of these kinds on an order as superseded with `note`; returns their ids.
     func supersedeOpenExceptions(purchaseOrder: String, kinds: [String], note: String, now: Date) throws -> [String]
+
+    // MARK: order changes
+
+    func insertChangeRequest(_ record: ChangeRequestRecord) throws
+    /// Records a buyer's (or the hub's) decision on a change request.
+    func decideChangeRequest(id: String, status: ChangeRequestStatus, by: String, now: Date) throws
+    /// Marks the order's change requests still in review as superseded; returns their ids.
+    func supersedeChangeRequests(purchaseOrder: String, now: Date) throws -> [String]
 }
