@@ -42,12 +42,17 @@ final class HubClient: Sendable {
     }
 
     func put(_ path: String, body: [UInt8]) throws(ReleaseFailure) {
+        try send("PUT", path, body: body)
+    }
+
+    func send(_ method: String, _ path: String, body: [UInt8], idempotencyKey: String? = nil) throws(ReleaseFailure) {
         guard let baseURL, let url = URL(string: baseURL + path) else {
             throw ReleaseFailure(hubStatus: nil, detail: "no hub URL is configured")
         }
         var request = URLRequest(url: url)
-        request.httpMethod = "PUT"
+        request.httpMethod = method
         request.httpBody = Data(body)
+        if let idempotencyKey { request.setValue(idempotencyKey, forHTTPHeaderField: "Idempotency-Key") }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
         let result = Mutex<(Int?, Data, String?)>((nil, Data(), nil))
@@ -76,6 +81,20 @@ final class HubClient: Sendable {
     func release(_ order: PurchaseOrder) throws(ReleaseFailure) {
         let body = (try? JSONCoding.encode(order)) ?? []
         try put("/v1/purchase-orders/\(Self.escape(order.number))", body: body)
+    }
+
+    /// Cancels the whole order on the hub as the revision the ERP gave it; the key makes a retry
+    /// of the same cancellation harmless.
+    func cancel(_ order: PurchaseOrder) throws(ReleaseFailure) {
+        let revision = order.revision ?? 1
+        let body = (try? JSONCoding.encode(CancelBody(reason: order.cancelReason ?? "", revision: revision))) ?? []
+        try send("POST", "/v1/purchase-orders/\(Self.escape(order.number))/cancel", body: body,
+                 idempotencyKey: "cancel:\(order.number):\(revision)")
+    }
+
+    private struct CancelBody: Encodable {
+        let reason: String
+        let revision: Int
     }
 
     static func escape(_ segment: String) -> String {
