@@ -228,4 +228,21 @@ struct OrderChangeAPITests {
         #expect(t.call("POST", "/v1/purchase-orders/PO-1001/cancel", key: t.erpKey, body: #"{"reason":"Project stopped"}"#,
                        headers: [("Idempotency-Key", "k")]).status == 200)
     }
+
+    @Test func anX12SupplierGetsAn860ThatCancels() throws {
+        let t = try Self.seeded()
+        let profile = InterchangeFixtures.x12Profile(dropFolder: PartnerChannelTests.folder().path)
+        #expect(t.call("PUT", "/v1/suppliers/S-100/partner-profile", key: t.erpKey, body: profile).status == 201)
+        #expect(t.call("PUT", "/v1/purchase-orders/PO-1001", key: t.erpKey, body: Self.twoLines(revision: 2, cancel2: true)).status == 200)
+        #expect(t.call("POST", "/v1/purchase-orders/PO-1001/cancel", key: t.erpKey, body: #"{"reason":"Project stopped"}"#,
+                       headers: [("Idempotency-Key", "c")]).status == 200)
+        let documents = try t.hub.store.read { try $0.outboxJobs(status: .pending, after: nil, limit: 10) }.items
+            .filter { $0.message.kind == "partnerDocument" }.map { String(decoding: $0.message.payload, as: UTF8.self) }
+        #expect(documents.count == 2)
+        #expect(documents.first?.contains("BCH*04*SA*PO-1001") == true)
+        #expect(documents.first?.contains("POC*2*DI") == true)
+        #expect(documents.last?.contains("BCH*01*SA*PO-1001") == true)
+        #expect(documents.last?.contains("POC*1*DI") == true)
+        #expect(documents.last?.contains("POC*2*DI") == false, "line 2 was cancelled before")
+    }
 }
