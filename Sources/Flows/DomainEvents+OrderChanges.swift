@@ -26,7 +26,8 @@ extension DomainEvents {
                  data: JSON.string(ChangeRequestEventData(record)))
     }
 
-    /// `com.supplyline.po.changeRequestDecided`: a buyer approved or rejected a change request.
+    /// `com.supplyline.po.changeRequestDecided`: a buyer approved or rejected a change request, or
+    /// a new revision superseded it.
     static func changeRequestDecided(_ record: ChangeRequestRecord) -> NewEvent {
         NewEvent(type: prefix + "po.changeRequestDecided", subject: record.purchaseOrder, supplier: record.supplier,
                  data: JSON.string(ChangeRequestEventData(record)))

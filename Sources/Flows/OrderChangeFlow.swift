@@ -50,11 +50,15 @@ public struct OrderChangeFlow: Sendable {
 
 /// What every path that releases a revision does about cancellations and open change requests.
 enum OrderChanges {
-    /// After a revision is saved: change requests still waiting for a buyer are superseded; each
-    /// newly cancelled line and a cancelled order is an event and an audit entry.
+    /// After a revision is saved: change requests still waiting for a buyer are superseded (an
+    /// event each); each newly cancelled line and a cancelled order is an event and an audit entry.
     static func record(_ change: OrderChange, order: PurchaseOrder, previous: PurchaseOrder, tx: any StoreWriter,
                        request: RequestContext, now: Date) throws {
-        _ = try tx.supersedeChangeRequests(purchaseOrder: order.number, now: now)
+        for id in try tx.supersedeChangeRequests(purchaseOrder: order.number, now: now) {
+            if let superseded = try tx.changeRequest(id: id, scope: .all) {
+                try tx.emit(DomainEvents.changeRequestDecided(superseded), now: now)
+            }
+        }
         for number in change.cancelledLines {
             if let line = order.line(number) { try tx.emit(DomainEvents.lineCancelled(line, order: order), now: now) }
         }

@@ -166,6 +166,9 @@ struct ChangeRequestAPITests {
         #expect(t.call("PUT", "/v1/purchase-orders/PO-1001", key: t.erpKey, body: OrderChangeAPITests.twoLines(revision: 2)).status == 200)
         let listed = (t.call("GET", "/v1/purchase-orders/PO-1001/change-requests", key: t.supplierKey).json["items"] as? [[String: Any]])?.first
         #expect(listed?["status"] as? String == "superseded")
+        let decided = try OrderChangeAPITests.events(t).filter { $0.type == "com.supplyline.po.changeRequestDecided" }
+        #expect(decided.count == 1)
+        #expect(decided.first?.data.contains(#""decision":"superseded""#) == true)
         #expect(t.call("GET", "/v1/exceptions/\(exception)", key: t.buyerKey).json["status"] as? String == "superseded")
         #expect(t.call("POST", "/v1/exceptions/\(exception)/approve", key: t.buyerKey).status == 409)
     }
