@@ -1,6 +1,7 @@
 import Foundation
 import Procurement
 import Storage
+import Telemetry
 
 /// A supplier asks to change what it confirmed: authorize → dedupe (inbox) → load → decide →
 /// persist the request, the outbox message or the exception, audit and events in one
@@ -12,8 +13,17 @@ import Storage
 /// (`changeRequestOutOfTolerance`); until then the previous confirmation holds.
 public struct ChangeRequestFlow: Sendable {
     let context: FlowContext
+    private let decided: [ChangeRequestStatus: Counter]
 
-    public init(context: FlowContext) { self.context = context }
+    public init(context: FlowContext) {
+        self.context = context
+        var decided: [ChangeRequestStatus: Counter] = [:]
+        for status in [ChangeRequestStatus.applied, .inReview] {
+            decided[status] = context.metrics.counter("supplyline_change_requests_total", help: "Supplier change requests decided",
+                                                      labels: ["decision": status.rawValue])
+        }
+        self.decided = decided
+    }
 
     public struct Result: Sendable {
         public let record: ChangeRequestRecord
@@ -70,6 +80,7 @@ public struct ChangeRequestFlow: Sendable {
             }
             return record
         })
+        if !outcome.replayed { decided[outcome.value.status]?.increment() }
         return Result(record: outcome.value, replayed: outcome.replayed)
     }
 

@@ -90,6 +90,7 @@ struct ChangeRequestAPITests {
         #expect(requested.data.contains(#""supplier":"S-100""#))
         let audit = try t.hub.store.read { try $0.auditEntries(objectType: "purchaseOrder", objectID: "PO-1001", after: nil, limit: 50) }.items
         #expect(audit.map(\.action).contains("purchaseOrder.changeRequested"))
+        #expect(t.call("GET", "/metrics", key: nil).text.contains(#"supplyline_change_requests_total{decision="applied"} 1"#))
         // Replays and reuse of the key.
         let again = Self.request(t, Self.twoDaysLater, key: "chg-1")
         #expect(again.status == 201)
