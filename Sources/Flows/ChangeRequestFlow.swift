@@ -102,8 +102,11 @@ public struct ChangeRequestFlow: Sendable {
     }
 
     /// The change takes effect: the ERP is told, and planning hears of critical lines it makes late.
+    /// The order is marked changed (its status stays `confirmed`), so whatever watches confirmed
+    /// orders by their change time (the ship-notice timer) reads the new schedule.
     private static func apply(_ record: ChangeRequestRecord, order: PurchaseOrder, previous: [ConfirmedLine], approvedBy: String?,
                               tx: any StoreWriter, now: Date) throws {
+        try tx.setOrderStatus(number: record.purchaseOrder, status: .confirmed, now: now)
         try tx.enqueue(ERPPostings.scheduleChange(record, approvedBy: approvedBy, now: now), now: now)
         for alert in PlanningAlerts.moved(order: order, from: previous, to: record.lines) {
             try tx.emit(DomainEvents.planningAlert(alert, order: order), now: now)
