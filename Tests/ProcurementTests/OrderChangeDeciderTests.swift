@@ -196,3 +196,21 @@ struct CancelledLineAcknowledgementTests {
         #expect(error?.code == .orderCancelled)
     }
 }
+
+@Suite("Scorecard after a cancellation")
+struct CancellationScorecardTests {
+    @Test func aRevisionThatCancelsTheOrderIsNotAnUnansweredRevision() {
+        let day = Date(timeIntervalSince1970: 1_799_000_000)
+        let facts: [ScorecardFact] = [
+            .released(purchaseOrder: "PO-1", revision: 1, at: day),
+            .acknowledged(purchaseOrder: "PO-1", revision: 1, at: day.addingTimeInterval(3600)),
+            .released(purchaseOrder: "PO-1", revision: 2, at: day.addingTimeInterval(7200)),
+            .cancelled(purchaseOrder: "PO-1", revision: 2),
+            .released(purchaseOrder: "PO-2", revision: 1, at: day),
+        ]
+        let date = LocalDate(utc: day)
+        let s = Scorecard.compute(from: date, to: date, facts: facts)
+        #expect(s.unansweredRevisions == 1, "PO-2 only")
+        #expect(s.acknowledgementCycle.count == 1)
+    }
+}
