@@ -74,5 +74,6 @@ public final class API: Sendable {
         registerShippingRoutes()
         registerInvoiceRoutes()
         registerQualityRoutes()
+        registerOrderChangeRoutes()
     }
 }

@@ -54,6 +54,11 @@ extension ProcurementError: HTTPResponseError {
         case .notAwaitingVerification: (409, "not-awaiting-verification", "Corrective action not accepted yet")
         case .nonconformanceClosed: (409, "nonconformance-closed", "Nonconformance is closed")
         case .supplierMismatch: (422, "supplier-mismatch", "Purchase order of another supplier")
+        case .belowShippedQuantity: (409, "below-shipped-quantity", "Below the quantity already shipped or received")
+        case .orderCancelled: (409, "order-cancelled", "Order is cancelled")
+        case .lineCancelled: (409, "line-cancelled", "Line is cancelled")
+        case .orderNotConfirmed: (409, "order-not-confirmed", "Order is not confirmed")
+        case .changeRequestPending: (409, "change-request-pending", "A change request is waiting for a buyer")
         default: (422, "unprocessable", "Unprocessable request")
         }
         var extensions: [String: JSONValue] = ["code": .string(code.rawValue)]

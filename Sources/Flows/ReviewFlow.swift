@@ -106,8 +106,10 @@ public struct ReviewFlow: Sendable {
 enum ExceptionKinds {
     /// A supplier's answer outside its tolerances.
     static let orderResponse = "orderResponseOutOfTolerance"
+    /// A supplier's change request outside its tolerances.
+    static let changeRequest = "changeRequestOutOfTolerance"
     /// Kinds that a new revision of their order makes moot.
-    static let supersededByRevision = [orderResponse, acknowledgementOverdue]
+    static let supersededByRevision = [orderResponse, acknowledgementOverdue, changeRequest]
 
     static func resolve(_ exception: ExceptionRecord, verdict: ReviewVerdict, note: String? = nil, tx: any StoreWriter,
                         request: RequestContext, now: Date) throws {
@@ -115,6 +117,7 @@ enum ExceptionKinds {
         case orderResponse: try resolveOrderResponse(exception, verdict: verdict, tx: tx, request: request, now: now)
         case shipNoticeMissingCertificate: try resolveShipNoticeHold(exception, verdict: verdict, tx: tx, request: request, now: now)
         case invoiceVariance: try InvoiceFlow.resolveVariance(exception, verdict: verdict, note: note, tx: tx, request: request, now: now)
+        case changeRequest: try ChangeRequestFlow.resolve(exception, verdict: verdict, tx: tx, request: request, now: now)
         default: break
         }
     }

@@ -10,7 +10,7 @@ public struct ScorecardFlow: Sendable {
     public init(context: FlowContext) { self.context = context }
 
     /// The event types the scorecard reads.
-    static let types = ["po.released", "po.revised", "po.acknowledged", "receipt.posted", "invoice.submitted", "ncr.raised"]
+    static let types = ["po.released", "po.revised", "po.acknowledged", "po.cancelled", "receipt.posted", "invoice.submitted", "ncr.raised"]
         .map { DomainEvents.prefix + $0 }
 
     /// Buyers, admins and the ERP read any supplier's scorecard; a supplier only its own
@@ -37,6 +37,9 @@ public struct ScorecardFlow: Sendable {
         case "po.acknowledged":
             guard let order = data["purchaseOrder"] as? String, let revision = data["revision"] as? Int else { return nil }
             return .acknowledged(purchaseOrder: order, revision: revision, at: event.time)
+        case "po.cancelled":
+            guard let order = data["purchaseOrder"] as? String, let revision = data["revision"] as? Int else { return nil }
+            return .cancelled(purchaseOrder: order, revision: revision)
         case "receipt.posted":
             guard let dateText = data["receivedDate"] as? String, let received = LocalDate(iso: dateText),
                   let lines = data["lines"] as? [[String: Any]] else { return nil }

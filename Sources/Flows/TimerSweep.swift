@@ -110,6 +110,7 @@ public struct TimerSweep: Sendable {
                     let confirmed = try ConfirmedSchedule.lines(of: record, tx: tx)
                     var deliveries: [DueQuantity] = []
                     for line in record.order.lines {
+                        if line.cancelled { continue }  // nothing is due on a cancelled line
                         if let answer = confirmed?.first(where: { $0.line == line.line }), answer.status == .rejected { continue }
                         let answered = confirmed?.first(where: { $0.line == line.line }).map(\.schedule) ?? []
                         let schedule = (answered.isEmpty ? line.schedule : answered).sorted { $0.date < $1.date }

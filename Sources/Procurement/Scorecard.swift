@@ -7,6 +7,8 @@ public enum ScorecardFact: Equatable, Sendable {
     case released(purchaseOrder: String, revision: Int, at: Date)
     /// `po.acknowledged`: the supplier answered a revision at `at`.
     case acknowledged(purchaseOrder: String, revision: Int, at: Date)
+    /// `po.cancelled`: the ERP cancelled the order in this revision, which needs no answer.
+    case cancelled(purchaseOrder: String, revision: Int)
     /// `receipt.posted`: goods received on `receivedDate`.
     case receipt(receivedDate: LocalDate, referencesShipNotice: Bool, lines: [ReceiptLine])
     /// `invoice.submitted`, at `at`.
@@ -71,7 +73,8 @@ public struct Scorecard: Equatable, Sendable {
     /// Release (or revision) to the first acknowledgement of that revision, for revisions
     /// released in the period and answered (at any time up to now).
     public let acknowledgementCycle: ScorecardCycleTime
-    /// Revisions released in the period that have no answer yet.
+    /// Revisions released in the period that have no answer yet (a revision that cancels the
+    /// order needs none and is not counted).
     public let unansweredRevisions: Int
     /// Invoices matched on first submission, of the invoices submitted in the period.
     public let firstPassInvoiceMatch: ScorecardRate
@@ -91,6 +94,7 @@ public struct Scorecard: Equatable, Sendable {
         struct Key: Hashable { let order: String; let revision: Int }
         var released: [Key: Date] = [:]
         var firstAnswer: [Key: Date] = [:]
+        var needsNoAnswer: Set<Key> = []
         for fact in facts {
             switch fact {
             case .receipt(let receivedDate, let referencesShipNotice, let receiptLines):
@@ -116,11 +120,13 @@ public struct Scorecard: Equatable, Sendable {
                 let key = Key(order: order, revision: revision)
                 if let seen = firstAnswer[key], seen <= at { continue }
                 firstAnswer[key] = at
+            case .cancelled(let order, let revision):
+                needsNoAnswer.insert(Key(order: order, revision: revision))
             }
         }
         var hours: [Decimal] = []
         var unanswered = 0
-        for (key, at) in released {
+        for (key, at) in released where !needsNoAnswer.contains(key) {
             guard let answer = firstAnswer[key], answer >= at else { unanswered += 1; continue }
             hours.append(Decimal(answer.timeIntervalSince(at)) / 3600)
         }

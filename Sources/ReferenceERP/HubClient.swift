@@ -85,6 +85,20 @@ final class HubClient: Sendable {
         try put("/v1/purchase-orders/\(Self.escape(order.number))", body: body)
     }
 
+    /// Cancels the whole order on the hub as the revision the ERP gave it; the key makes a retry
+    /// of the same cancellation harmless.
+    func cancel(_ order: PurchaseOrder) throws(ReleaseFailure) {
+        let revision = order.revision ?? 1
+        let body = (try? JSONCoding.encode(CancelBody(reason: order.cancelReason ?? "", revision: revision))) ?? []
+        _ = try send("POST", "/v1/purchase-orders/\(Self.escape(order.number))/cancel", body: body,
+                     headers: ["Idempotency-Key": "cancel:\(order.number):\(revision)"])
+    }
+
+    private struct CancelBody: Encodable {
+        let reason: String
+        let revision: Int
+    }
+
     static func escape(_ segment: String) -> String {
         segment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? segment
     }

@@ -190,5 +190,6 @@ extension SQLiteStore {
         ("0005-shipping", shippingMigration),
         ("0006-invoices", invoicesMigration),
         ("0008-quality", qualityMigration),
+        ("0007-order-changes", orderChangesMigration),
     ]
 }

@@ -107,6 +107,12 @@ public protocol StoreReader {
     func qualityDocuments(scope: SupplierScope, purchaseOrder: String?, shipNotice: String?, after: String?, limit: Int) throws -> Page<QualityDocumentRecord>
     /// The links of a supplier's certificates of conformance and analysis.
     func certificateLinks(supplier: String) throws -> [CertificateLink]
+
+    // MARK: order changes
+
+    func changeRequest(id: String, scope: SupplierScope) throws -> ChangeRequestRecord?
+    /// An order's change requests, oldest first (the order they were applied in).
+    func changeRequests(purchaseOrder: String, scope: SupplierScope) throws -> [ChangeRequestRecord]
 }
 
 public protocol StoreWriter: StoreReader {
@@ -191,4 +197,12 @@ public protocol StoreWriter: StoreReader {
     func updateShipNotice(_ record: ShipNoticeRecord) throws
     func insertGoodsReceipt(_ record: GoodsReceiptRecord) throws
     func insertQualityDocument(_ record: QualityDocumentRecord, content: [UInt8]) throws
+
+    // MARK: order changes
+
+    func insertChangeRequest(_ record: ChangeRequestRecord) throws
+    /// Records a buyer's (or the hub's) decision on a change request.
+    func decideChangeRequest(id: String, status: ChangeRequestStatus, by: String, now: Date) throws
+    /// Marks the order's change requests still in review as superseded; returns their ids.
+    func supersedeChangeRequests(purchaseOrder: String, now: Date) throws -> [String]
 }
