@@ -68,5 +68,6 @@ public final class API: Sendable {
         registerOperationsRoutes()
         registerEventRoutes()
         registerInterchangeRoutes()
+        registerBulkReleaseRoutes()
     }
 }

@@ -187,5 +187,6 @@ extension SQLiteStore {
             BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         """),
         ("0004-exception-queue", exceptionQueueMigration),
+        ("0009-release-batches", bulkReleaseMigration),
     ]
 }

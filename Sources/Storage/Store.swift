@@ -63,6 +63,10 @@ public protocol StoreReader {
     func auditEntries(objectType: String?, objectID: String?, after: Int64?, limit: Int) throws -> Page<AuditEntry>
     /// Recomputes the audit chain; returns the sequence of the first entry that does not match.
     func verifyAuditChain() throws -> Int64?
+    // MARK: bulk release
+
+    /// A bulk release with the answers it got.
+    func releaseBatch(id: String) throws -> ReleaseBatchRecord?
 }
 
 public protocol StoreWriter: StoreReader {
@@ -115,4 +119,10 @@ public protocol StoreWriter: StoreReader {
     func claimInterchange(id: String, until: Date, now: Date) throws -> Bool
     /// Ends the claim on an interchange without storing an outcome.
     func releaseInterchange(id: String) throws
+    // MARK: bulk release
+
+    func insertReleaseBatch(_ record: ReleaseBatchRecord) throws
+    /// Runs `body` as a unit inside the transaction: if it throws, what it wrote is undone and
+    /// the rest of the transaction goes on (one order of a batch that is refused).
+    func attempt<T>(_ body: () throws -> T) throws -> T
 }
