@@ -97,7 +97,7 @@ public struct BulkReleaseFlow: Sendable {
         for entry in entries {
             switch entry {
             case .order(let order):
-                parts.append(JSON.string(order))
+                parts.append(order.canonicalJSON)
                 do {
                     try order.validate()
                     checked.append(.success(order))
