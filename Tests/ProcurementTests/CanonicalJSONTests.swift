@@ -30,3 +30,18 @@ struct CanonicalJSONTests {
         }
     }
 }
+
+extension CanonicalJSONTests {
+    @Test("whole and fractional quantities are written as the decimal formatter writes them",
+          arguments: ["0", "1", "12", "100", "1000000", "999999999999999999", "1000000000000000000", "-7", "2.5", "0.125", "1E+3", "12345678901234567890123"])
+    func decimals(text: String) throws {
+        let value = try #require(Decimal(string: text))
+        var order = Self.order(description: "Bracket")
+        order.lines[1].quantity = value
+        order.lines[1].schedule = [ScheduleLine(quantity: value, date: order.lines[1].needBy)]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(order.canonicalJSON == String(decoding: try encoder.encode(order), as: UTF8.self))
+        #expect(order.canonicalJSON.contains("\"quantity\":\"\(DecimalText.format(value))\""))
+    }
+}
