@@ -49,8 +49,10 @@ extension PurchaseOrder {
     /// `DecimalText.format(value)`, with whole numbers (most quantities) written without the
     /// general decimal formatter, which costs about ten times more.
     static func text(_ value: Decimal) -> String {
-        if value.exponent >= 0, !value.isNaN, value < 1_000_000_000_000_000, value > -1_000_000_000_000_000 {
-            return String(Int64(truncating: value as NSDecimalNumber))
+        // A whole number below 2^53 converts to Double exactly (Decimal comparisons cost more).
+        if value.exponent >= 0, !value.isNaN {
+            let double = (value as NSDecimalNumber).doubleValue
+            if abs(double) < 9e15 { return String(Int64(double)) }
         }
         return DecimalText.format(value)
     }
