@@ -153,7 +153,6 @@ struct BulkReleaseAPITests {
         #expect(other.status == 422)
         #expect(other.problemType == "urn:supplyline:problem:idempotency-key-reused")
         #expect(t.call("GET", "/v1/purchase-orders/PO-2009", key: t.erpKey).status == 404)
-        // Keys belong to the client: another ERP client may use the same key.
         let missing = t.call("POST", "/v1/purchase-orders:bulk", key: t.erpKey, body: body)
         #expect(missing.status == 400)
         #expect(missing.problemType == "urn:supplyline:problem:missing-idempotency-key")
