@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Flows
 import Storage
 import Testing
 
@@ -153,6 +154,13 @@ struct BulkReleaseAPITests {
         #expect(other.status == 422)
         #expect(other.problemType == "urn:supplyline:problem:idempotency-key-reused")
         #expect(t.call("GET", "/v1/purchase-orders/PO-2009", key: t.erpKey).status == 404)
+        // Keys belong to the client: another ERP client's batch with the same key is its own.
+        let otherERP = try ClientAdministration(context: t.hub.context).create(name: "Second ERP", role: .erp, supplierID: nil,
+                                                                               by: RequestContext(principal: .system)).key
+        let theirs = post(t, Self.batch([TestHub.orderJSON("PO-2010")]), key: otherERP, idempotencyKey: "run-42")
+        #expect(theirs.status == 200)
+        #expect(theirs.headers["Idempotent-Replayed"] == nil)
+        #expect((theirs.json["summary"] as? [String: Int])?["created"] == 1)
         let missing = t.call("POST", "/v1/purchase-orders:bulk", key: t.erpKey, body: body)
         #expect(missing.status == 400)
         #expect(missing.problemType == "urn:supplyline:problem:missing-idempotency-key")
