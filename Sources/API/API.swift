@@ -68,6 +68,8 @@ public final class API: Sendable {
         registerOperationsRoutes()
         registerEventRoutes()
         registerInterchangeRoutes()
+        registerInvoiceRoutes()
+        registerQualityRoutes()
         registerBulkReleaseRoutes()
     }
 }

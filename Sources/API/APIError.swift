@@ -34,6 +34,15 @@ extension ProcurementError: HTTPResponseError {
         case .unknownSupplier: (422, "unknown-supplier", "Unknown supplier")
         case .supplierChanged: (409, "supplier-changed", "Supplier cannot change")
         case .exceptionNotOpen: (409, "exception-not-open", "Exception is not open")
+        case .unknownPurchaseOrder: (404, "not-found", "Not Found")
+        case .currencyMismatch: (422, "currency-mismatch", "Currency differs from the order")
+        case .duplicateInvoice: (409, "duplicate-invoice", "Invoice number already used")
+        case .invoiceStatusConflict: (409, "invoice-status-conflict", "Invoice status does not allow this")
+        case .stepNotOpen: (409, "step-not-open", "Step is not waiting for an answer")
+        case .stepNotAnswered: (409, "step-not-answered", "Step has no answer to review")
+        case .notAwaitingVerification: (409, "not-awaiting-verification", "Corrective action not accepted yet")
+        case .nonconformanceClosed: (409, "nonconformance-closed", "Nonconformance is closed")
+        case .supplierMismatch: (422, "supplier-mismatch", "Purchase order of another supplier")
         default: (422, "unprocessable", "Unprocessable request")
         }
         var extensions: [String: JSONValue] = ["code": .string(code.rawValue)]

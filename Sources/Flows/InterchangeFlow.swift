@@ -8,13 +8,14 @@ import Storage
 ///
 /// For every interchange: keep the raw bytes (durable before anything is applied) → check the
 /// envelope → check the sender against the partner profile → map each document and apply it
-/// through the same flow as the REST API (order responses through `AcknowledgementFlow`, with
+/// through the same flow as the REST API (order responses through `AcknowledgementFlow`, invoices through `InvoiceFlow`, with
 /// an idempotency key derived from sender, control numbers and set) → store the outcome, the
 /// report and the acknowledgement in one write. The same interchange (sender + control number)
 /// sent again gets the stored acknowledgement back, byte for byte, and changes nothing.
 public struct InterchangeFlow: Sendable {
     let context: FlowContext
     let acknowledgements: AcknowledgementFlow
+    let invoices: InvoiceFlow
     /// How long a duplicate that arrives while the first copy is being processed waits for its outcome.
     let duplicateWait: TimeInterval
     /// How long a claim on an interchange lasts; a claim older than this (a crash mid-way) is taken over.
@@ -23,6 +24,7 @@ public struct InterchangeFlow: Sendable {
     public init(context: FlowContext, duplicateWait: TimeInterval = 5) {
         self.context = context
         acknowledgements = AcknowledgementFlow(context: context)
+        invoices = InvoiceFlow(context: context)
         self.duplicateWait = duplicateWait
     }
 

@@ -178,7 +178,7 @@ struct InterchangeRun {
         case "856":
             do { return try storeShipNotice(try X12ShipNoticeMap.shipNotice(set)) } catch let error as MapError { return .rejected(error) }
         case "810":
-            do { return try storeInvoice(try X12InvoiceMap.invoice(set)) } catch let error as MapError { return .rejected(error) }
+            do { return try applyInvoice(try X12InvoiceMap.invoice(set), key: key) } catch let error as MapError { return .rejected(error) }
         case "997":
             let group = set.segments.first { $0.tag == "AK1" }?.value(2) ?? ""
             let status = set.segments.first { $0.tag == "AK9" }?.value(1) ?? ""
@@ -252,7 +252,7 @@ struct InterchangeRun {
         case "DESADV":
             do { return try storeShipNotice(try EdifactShipNoticeMap.shipNotice(message)) } catch let error as MapError { return .rejected(error) }
         case "INVOIC":
-            do { return try storeInvoice(try EdifactInvoiceMap.invoice(message)) } catch let error as MapError { return .rejected(error) }
+            do { return try applyInvoice(try EdifactInvoiceMap.invoice(message), key: key) } catch let error as MapError { return .rejected(error) }
         case "CONTRL":
             let uci = message.segments.first { $0.tag == "UCI" }
             let reference = uci?.value(1) ?? ""
@@ -312,7 +312,7 @@ struct InterchangeRun {
                 applied = try storeShipNotice(notice)
             case .invoice(let invoice):
                 outcome.type = "InvoiceDetailRequest"
-                applied = try storeInvoice(invoice)
+                applied = try applyInvoice(invoice, key: "edi:cXML:\(parsed.senderID):\(inbound.payloadID ?? "")")
             }
             switch applied {
             case .accepted(let order, let ack, let decision, let note, let stored):
@@ -426,13 +426,26 @@ struct InterchangeRun {
                          document: ("shipNotice", notice.id, JSON.string(notice)))
     }
 
-    private func storeInvoice(_ invoice: Invoice) throws -> Applied {
-        if let other = try unknownOrder(invoice.purchaseOrders) {
-            return .rejected("unknownPurchaseOrder", "The invoice names purchase order \(other), which there is not.")
+    /// Submits an invoice through `InvoiceFlow`, the REST API's path: the same validation, the
+    /// same three-way match, the same outcome (matched and posted, or held for a buyer). The
+    /// sender is the supplier of the partner profile; a party the document names is not trusted
+    /// over it.
+    private func applyInvoice(_ mapped: Invoice, key: String) throws -> Applied {
+        var invoice = mapped
+        invoice.supplier = nil
+        do {
+            let result = try flow.invoices.submit(invoice, idempotencyKey: key,
+                                                  by: InterchangeFlow.partnerPrincipal(supplier, standard: parsed.standard))
+            let record = result.record
+            let reasons = record.reasons.isEmpty ? "" : " (" + record.reasons.map(\.code).joined(separator: ", ") + ")"
+            return .accepted(purchaseOrder: invoice.purchaseOrders.first, acknowledgement: nil, decision: record.status.rawValue,
+                             note: "Invoice \(invoice.number) received as \(record.id): \(record.status.rawValue)\(reasons).",
+                             document: ("invoice", invoice.number, JSON.string(invoice)))
+        } catch let error as ProcurementError {
+            return .rejected(error.code.rawValue, error.message)
+        } catch let error as FlowError {
+            return .rejected(error.code.rawValue, error.message)
         }
-        return .accepted(purchaseOrder: invoice.purchaseOrders.first, acknowledgement: nil, decision: nil,
-                         note: "Invoice \(invoice.number) stored; invoices are matched in a later release.",
-                         document: ("invoice", invoice.number, JSON.string(invoice)))
     }
 
     /// The first order of `numbers` that is not the supplier's.

@@ -36,7 +36,7 @@ public struct ReviewFlow: Sendable {
             guard exception.status == .open else {
                 throw ProcurementError(.exceptionNotOpen, "The exception \(id) is already \(exception.status.rawValue).")
             }
-            try ExceptionKinds.resolve(exception, verdict: verdict, tx: tx, request: request, now: now)
+            try ExceptionKinds.resolve(exception, verdict: verdict, note: note, tx: tx, request: request, now: now)
             try tx.resolveException(id: id, status: verdict == .approved ? .approved : .rejected, by: request.principal.clientID,
                                     note: note, now: now)
             try tx.appendAudit(AuditEvent(actor: request.principal, action: verdict == .approved ? "exception.approved" : "exception.rejected",
@@ -107,11 +107,13 @@ enum ExceptionKinds {
     /// A supplier's answer outside its tolerances.
     static let orderResponse = "orderResponseOutOfTolerance"
     /// Kinds that a new revision of their order makes moot.
-    static let supersededByRevision = [orderResponse]
+    static let supersededByRevision = [orderResponse, acknowledgementOverdue]
 
-    static func resolve(_ exception: ExceptionRecord, verdict: ReviewVerdict, tx: any StoreWriter, request: RequestContext, now: Date) throws {
+    static func resolve(_ exception: ExceptionRecord, verdict: ReviewVerdict, note: String? = nil, tx: any StoreWriter,
+                        request: RequestContext, now: Date) throws {
         switch exception.kind {
         case orderResponse: try resolveOrderResponse(exception, verdict: verdict, tx: tx, request: request, now: now)
+        case invoiceVariance: try InvoiceFlow.resolveVariance(exception, verdict: verdict, note: note, tx: tx, request: request, now: now)
         default: break
         }
     }

@@ -17,6 +17,8 @@ public final class Hub: Sendable {
     public let dispatcher: Dispatcher?
     /// Watches the inbox of every partner profile with a drop folder.
     public let dropFolders: DropFolderService
+    /// Sweeps the timers: overdue acknowledgements, late ship notices, overdue nonconformance steps.
+    public let timers: TimerService
     private let services: ServiceGroup
 
     public init(configuration: HubConfiguration, logSink: LogSink = .standardError,
@@ -42,6 +44,7 @@ public final class Hub: Sendable {
         dispatcher = Dispatcher(context: context, connector: erp, policy: configuration.retry,
                                 concurrency: configuration.dispatcherConcurrency)
         dropFolders = DropFolderService(context: context, interval: configuration.dropFolderPollSeconds)
+        timers = TimerService(sweep: TimerSweep(context: context, policy: configuration.timers), interval: configuration.timerIntervalSeconds)
         services = ServiceGroup(logger: logger)
         if erp == nil {
             logger.warning("no ERP URL configured: postings stay in the outbox until the hub runs with --erp-url")
@@ -56,6 +59,7 @@ public final class Hub: Sendable {
         try server.start()
         if let dispatcher { services.start(dispatcher) }
         services.start(dropFolders)
+        services.start(timers)
         context.logger.info("supplyline listening", ["url": .string("http://\(configuration.host):\(server.port)"),
                                                      "db": .string(configuration.databasePath)])
     }

@@ -20,6 +20,10 @@ public struct HubConfiguration: Sendable {
     public var accessLog = true
     /// How often drop folders are polled for new files.
     public var dropFolderPollSeconds: TimeInterval = 1
+    /// How often the timers (overdue acknowledgements, late ship notices, overdue nonconformance
+    /// steps) sweep, and when they fire.
+    public var timerIntervalSeconds: TimeInterval = 60
+    public var timers = TimerPolicy()
 
     public init() {}
 
@@ -27,7 +31,8 @@ public struct HubConfiguration: Sendable {
     /// `_` for `-`), and a flag wins over its variable.
     public static let optionNames = ["listen", "db", "erp-url", "durability", "threads", "max-body-bytes", "retry-max-attempts",
                                      "retry-base-seconds", "retry-max-seconds", "dispatcher-concurrency", "drop-folder-poll-seconds",
-                                     "log-level", "access-log"]
+                                     "log-level", "access-log", "timer-interval-seconds", "acknowledgement-overdue-hours",
+                                     "ship-notice-late-days"]
 
     /// Reads `SUPPLYLINE_*` variables, then flags, which win.
     public static func parse(arguments: [String], environment: [String: String]) throws -> HubConfiguration {
@@ -64,6 +69,9 @@ public struct HubConfiguration: Sendable {
                 }
                 config.logLevel = level
             case "drop-folder-poll-seconds": config.dropFolderPollSeconds = try CommandLineOptions.double(value, name, 0.05...3600)
+            case "timer-interval-seconds": config.timerIntervalSeconds = try CommandLineOptions.double(value, name, 1...86_400)
+            case "acknowledgement-overdue-hours": config.timers.acknowledgementOverdueHours = try CommandLineOptions.int(value, name, 1...8760)
+            case "ship-notice-late-days": config.timers.shipNoticeLateDays = try CommandLineOptions.int(value, name, 0...365)
             case "access-log": config.accessLog = value != "false" && value != "0" && value != "off"
             default:
                 throw CommandLineError("unknown option --\(name); see 'supplyline help'")

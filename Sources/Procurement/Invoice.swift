@@ -34,9 +34,14 @@ public struct InvoiceLine: Equatable, Sendable, Codable {
     public var unitPrice: Decimal
     /// The extended amount as the supplier states it; quantity × unit price when the document has none.
     public var amount: Decimal
+    /// The tax rate applied to the line, in percent (19 for 19 %), when the supplier taxes per line.
+    public var taxRate: Decimal?
+    /// The tax on the line: `amount × taxRate / 100` to the cent when a rate is given (and
+    /// computed so when the document states only the rate).
+    public var taxAmount: Decimal?
 
     public init(line: Int, purchaseOrder: String, poLine: Int, item: String? = nil, quantity: Decimal, unit: String,
-                unitPrice: Decimal, amount: Decimal? = nil) {
+                unitPrice: Decimal, amount: Decimal? = nil, taxRate: Decimal? = nil, taxAmount: Decimal? = nil) {
         self.line = line
         self.purchaseOrder = purchaseOrder
         self.poLine = poLine
@@ -45,9 +50,11 @@ public struct InvoiceLine: Equatable, Sendable, Codable {
         self.unit = unit
         self.unitPrice = unitPrice
         self.amount = amount ?? Money.cents(quantity * unitPrice)
+        self.taxRate = taxRate
+        self.taxAmount = taxAmount ?? InvoiceLine.tax(on: self.amount, rate: taxRate)
     }
 
-    enum CodingKeys: String, CodingKey { case line, purchaseOrder, poLine, item, quantity, unit, unitPrice, amount }
+    enum CodingKeys: String, CodingKey { case line, purchaseOrder, poLine, item, quantity, unit, unitPrice, amount, taxRate, taxAmount }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -59,6 +66,14 @@ public struct InvoiceLine: Equatable, Sendable, Codable {
         unit = try c.decode(String.self, forKey: .unit)
         unitPrice = try c.decodeDecimal(forKey: .unitPrice)
         amount = try c.decodeDecimalIfPresent(forKey: .amount) ?? Money.cents(quantity * unitPrice)
+        taxRate = try c.decodeDecimalIfPresent(forKey: .taxRate)
+        taxAmount = try c.decodeDecimalIfPresent(forKey: .taxAmount) ?? InvoiceLine.tax(on: amount, rate: taxRate)
+    }
+
+    /// `amount × rate / 100` to the cent; nil without a rate.
+    public static func tax(on amount: Decimal, rate: Decimal?) -> Decimal? {
+        guard let rate else { return nil }
+        return Money.cents(amount * rate / 100)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -71,6 +86,8 @@ public struct InvoiceLine: Equatable, Sendable, Codable {
         try c.encode(unit, forKey: .unit)
         try c.encodeDecimal(unitPrice, forKey: .unitPrice)
         try c.encodeDecimal(amount, forKey: .amount)
+        try c.encodeDecimalIfPresent(taxRate, forKey: .taxRate)
+        try c.encodeDecimalIfPresent(taxAmount, forKey: .taxAmount)
     }
 }
 
@@ -98,6 +115,13 @@ public struct Invoice: Equatable, Sendable, Codable {
         self.taxTotal = taxTotal
         self.total = total
         self.paymentTerms = paymentTerms
+    }
+
+    /// Sum of the lines' tax, or nil when no line carries tax (tax is then stated for the whole
+    /// invoice in `taxTotal`, if at all).
+    public var lineTaxTotal: Decimal? {
+        let taxed = lines.compactMap(\.taxAmount)
+        return taxed.isEmpty ? nil : taxed.reduce(Decimal(0), +)
     }
 
     /// Sum of the line amounts, before tax.
@@ -142,6 +166,8 @@ public struct Invoice: Equatable, Sendable, Codable {
 
     /// Field rules for a received invoice: positive quantities, prices not negative, each line amount
     /// equal to quantity × price and the total equal to line amounts plus tax, both to the cent.
+    /// Tax is stated per line (`taxRate` and/or `taxAmount`) or for the whole invoice (`taxTotal`
+    /// only); when lines carry tax, `taxTotal` must be their sum.
     public func validate() throws {
         typealias F = ProcurementError.FieldError
         var errors: [F] = []
@@ -164,8 +190,22 @@ public struct Invoice: Equatable, Sendable, Codable {
             if Money.cents(line.amount) != Money.cents(line.quantity * line.unitPrice) {
                 errors.append(F(pointer: "\(p)/amount", detail: "must be quantity × unit price, \(DecimalText.format(Money.cents(line.quantity * line.unitPrice)))"))
             }
+            if let rate = line.taxRate, rate < 0 || rate > 100 { errors.append(F(pointer: "\(p)/taxRate", detail: "must be between 0 and 100")) }
+            if let tax = line.taxAmount, tax < 0 { errors.append(F(pointer: "\(p)/taxAmount", detail: "must not be negative")) }
+            if let rate = line.taxRate, let tax = line.taxAmount, Money.cents(tax) != Money.cents(line.amount * rate / 100) {
+                errors.append(F(pointer: "\(p)/taxAmount", detail: "must be amount × tax rate, \(DecimalText.format(Money.cents(line.amount * rate / 100)))"))
+            }
         }
         if let taxTotal, taxTotal < 0 { errors.append(F(pointer: "/taxTotal", detail: "must not be negative")) }
+        if let lineTax = lineTaxTotal {
+            if let taxTotal {
+                if Money.cents(taxTotal) != Money.cents(lineTax) {
+                    errors.append(F(pointer: "/taxTotal", detail: "must be the sum of the lines' tax, \(DecimalText.format(Money.cents(lineTax)))"))
+                }
+            } else {
+                errors.append(F(pointer: "/taxTotal", detail: "is required when lines carry tax: \(DecimalText.format(Money.cents(lineTax)))"))
+            }
+        }
         let expected = subtotal + (taxTotal ?? 0)
         if Money.cents(total) != Money.cents(expected) {
             errors.append(F(pointer: "/total", detail: "must be the line amounts plus tax, \(DecimalText.format(Money.cents(expected)))"))

@@ -65,6 +65,7 @@ public final class ERPDatabase: @unchecked Sendable {
                 supplier_status TEXT
             );
             """),
+        ("003-invoices", invoicesMigration),
     ]
 
     public init(path: String) throws {
@@ -76,11 +77,11 @@ public final class ERPDatabase: @unchecked Sendable {
     }
 
     @discardableResult
-    private func write<T>(_ body: (Connection) throws -> T) throws -> T {
+    func write<T>(_ body: (Connection) throws -> T) throws -> T {
         try lock.withLock { try connection.transaction(.immediate) { try body(connection) } }
     }
 
-    private func read<T>(_ body: (Connection) throws -> T) throws -> T {
+    func read<T>(_ body: (Connection) throws -> T) throws -> T {
         try lock.withLock { try body(connection) }
     }
 
@@ -114,6 +115,7 @@ public final class ERPDatabase: @unchecked Sendable {
                 try db.run("UPDATE purchase_orders SET supplier_status = ? WHERE number = ? AND revision = ?",
                            [.text(status), .text(document), .integer(Int64(revision))])
             }
+            if kind == "supplierInvoice" { try Self.bookInvoice(db, id: document, payload: payload) }
             return .applied
         }
     }

@@ -16,6 +16,7 @@ extension ReferenceERP {
         router.post("/erp/purchase-orders/{number}/revise") { [self] in try reviseOrder($0) }
         router.post("/erp/purchase-orders/{number}/release") { [self] in try rereleaseOrder($0) }
         router.post("/erp/seed") { [self] in try seedRequest($0) }
+        registerInvoiceRoutes(on: router)
     }
 
     // MARK: decoding and encoding

@@ -187,6 +187,8 @@ extension SQLiteStore {
             BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         """),
         ("0004-exception-queue", exceptionQueueMigration),
+        ("0006-invoices", invoicesMigration),
+        ("0008-quality", qualityMigration),
         ("0009-release-batches", bulkReleaseMigration),
     ]
 }

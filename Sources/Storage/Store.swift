@@ -63,6 +63,36 @@ public protocol StoreReader {
     func auditEntries(objectType: String?, objectID: String?, after: Int64?, limit: Int) throws -> Page<AuditEntry>
     /// Recomputes the audit chain; returns the sequence of the first entry that does not match.
     func verifyAuditChain() throws -> Int64?
+
+    // MARK: Invoices
+    func invoice(id: String, scope: SupplierScope) throws -> InvoiceRecord?
+    /// The supplier's invoice with this number, whatever its status.
+    func invoice(supplier: String, number: String) throws -> InvoiceRecord?
+    /// The supplier's oldest invoice with this fingerprint whose status is not `excludingStatus`.
+    func invoice(supplier: String, fingerprint: String, excludingStatus: InvoiceStatus) throws -> InvoiceRecord?
+    func invoices(scope: SupplierScope, filter: InvoiceFilter, after: String?, limit: Int) throws -> Page<InvoiceRecord>
+    /// Every status the invoice passed through, oldest first.
+    func invoiceHistory(invoiceID: String) throws -> [InvoiceStatusEntry]
+
+    // MARK: Quality
+
+    func nonconformance(id: String, scope: SupplierScope) throws -> NonconformanceRecord?
+    func nonconformances(_ filter: NonconformanceFilter, scope: SupplierScope, after: String?, limit: Int) throws -> Page<NonconformanceRecord>
+    /// Everything that happened to a nonconformance, oldest first.
+    func nonconformanceHistory(id: String) throws -> [NonconformanceHistoryEntry]
+    /// Open nonconformances with a step that may have become overdue by `today` (an indexed
+    /// range over the day each report next needs looking at).
+    func nonconformancesDueForOverdueCheck(today: LocalDate, limit: Int) throws -> [NonconformanceRecord]
+    /// Orders awaiting acknowledgement whose current revision was released at or before
+    /// `releasedAtOrBefore` and has no exception with the key `<keyPrefix><order>:<revision>`.
+    func pendingAcknowledgements(releasedAtOrBefore: Date, withoutExceptionKeyPrefix keyPrefix: String, limit: Int) throws -> [PendingAcknowledgement]
+    /// Confirmed orders that changed (or were never read) since the ship-notice timer last read them.
+    func confirmedOrdersChangedSinceWatched(limit: Int) throws -> [ConfirmedOrderChange]
+    /// Watched deliveries due on or before `date` whose order is still confirmed at the watched revision.
+    func shipmentWatches(dueOnOrBefore date: LocalDate, limit: Int) throws -> [ShipmentWatch]
+    /// One supplier's events of the given types at or after `since`, oldest first.
+    func supplierEvents(supplier: String, types: [String], since: Date) throws -> [EventRecord]
+
     // MARK: bulk release
 
     /// A bulk release with the answers it got.
@@ -119,6 +149,31 @@ public protocol StoreWriter: StoreReader {
     func claimInterchange(id: String, until: Date, now: Date) throws -> Bool
     /// Ends the claim on an interchange without storing an outcome.
     func releaseInterchange(id: String) throws
+
+    // MARK: Invoices
+    /// Stores a new invoice; a second invoice with the same supplier and number violates a unique key.
+    func insertInvoice(_ record: InvoiceRecord) throws
+    /// Moves the status; a payment or rejection reason given is kept, nil leaves the stored one.
+    func updateInvoiceStatus(id: String, status: InvoiceStatus, payment: InvoicePayment?, rejection: String?, now: Date) throws
+    func appendInvoiceHistory(_ entry: InvoiceStatusEntry) throws
+
+    // MARK: Quality
+
+    func insertNonconformance(_ record: NonconformanceRecord) throws
+    func updateNonconformance(_ nonconformance: Nonconformance, now: Date) throws
+    func appendNonconformanceHistory(_ entry: NonconformanceHistoryEntry) throws
+    /// Replaces what the ship-notice timer watches of an order with `deliveries`, and remembers
+    /// the revision and change time it read them at.
+    func replaceShipmentWatches(purchaseOrder: String, revision: Int, supplier: String, orderUpdatedAt: Date,
+                                deliveries: [DueQuantity]) throws
+    func removeShipmentWatch(purchaseOrder: String, line: Int, dueDate: LocalDate) throws
+    /// Drops watched deliveries due on or before `date` whose order moved on (new revision or no
+    /// longer confirmed); returns how many.
+    @discardableResult
+    func removeStaleShipmentWatches(dueOnOrBefore date: LocalDate) throws -> Int
+    /// Marks the open exceptions of these kinds on an order as superseded with `note`; returns their ids.
+    func supersedeOpenExceptions(purchaseOrder: String, kinds: [String], note: String, now: Date) throws -> [String]
+
     // MARK: bulk release
 
     func insertReleaseBatch(_ record: ReleaseBatchRecord) throws

@@ -39,6 +39,9 @@ let usage = """
       --log-level debug|info|warning|error
       --access-log true|false
       --drop-folder-poll-seconds S  how often partner drop folders are polled (default 1)
+      --timer-interval-seconds S    how often the timers sweep (default 60)
+      --acknowledgement-overdue-hours N  hours after release an unanswered order is overdue (default 48)
+      --ship-notice-late-days N     days before a confirmed delivery it needs a ship notice (default 2)
 
     """
 
