@@ -39,14 +39,14 @@ extension API {
             if let number = item.number { text += ",\"number\":\(JSONText.quoted(number))" }
             text += ",\"outcome\":\"\(item.outcome.rawValue)\""
             if let previous = item.previousRevision { text += ",\"previousRevision\":\(previous)" }
-            if let error = item.error {
-                let problem = error.problem
+            let problem = item.error?.problem
+            if let problem {
                 text += ",\"problem\":"
                 body += Array(text.utf8) + problem.jsonBody(requestID: nil)
                 text = ""
             }
             if let revision = item.revision { text += ",\"revision\":\(revision)" }
-            let status = item.error?.problem.status ?? (item.outcome == .created ? 201 : 200)
+            let status = problem?.status ?? (item.outcome == .created ? 201 : 200)
             text += ",\"status\":\(status)}"
             body += Array(text.utf8)
         }
