@@ -75,5 +75,6 @@ public final class API: Sendable {
         registerInvoiceRoutes()
         registerQualityRoutes()
         registerOrderChangeRoutes()
+        registerBulkReleaseRoutes()
     }
 }

@@ -20,7 +20,15 @@ public struct PurchaseOrderFlow: Sendable {
         try request.require(.erp, to: "release purchase orders")
         try order.validate()
         let now = context.clock.now()
-        return try context.store.write { tx in
+        return try context.store.write(Self.releasing(order, now: now, request: request))
+    }
+
+    /// The release rules as the body of a write transaction: decide against the current
+    /// revision, then store the revision, partner documents, superseded exceptions, events and
+    /// audit. Shared by `PUT /v1/purchase-orders/{number}` and the bulk release, so both apply
+    /// an order the same way. Expects a validated order from an ERP principal.
+    static func releasing(_ order: PurchaseOrder, now: Date, request: RequestContext) -> (any StoreWriter) throws -> ReleaseResult {
+        return { tx in
             guard try tx.supplier(id: order.supplier) != nil else {
                 throw ProcurementError(.unknownSupplier, "There is no supplier \(order.supplier); create it with PUT /v1/suppliers/\(order.supplier) first.",
                                        fields: [.init(pointer: "/supplier", detail: "unknown supplier")])

@@ -191,5 +191,6 @@ extension SQLiteStore {
         ("0006-invoices", invoicesMigration),
         ("0008-quality", qualityMigration),
         ("0007-order-changes", orderChangesMigration),
+        ("0009-release-batches", bulkReleaseMigration),
     ]
 }

@@ -113,6 +113,10 @@ public protocol StoreReader {
     func changeRequest(id: String, scope: SupplierScope) throws -> ChangeRequestRecord?
     /// An order's change requests, oldest first (the order they were applied in).
     func changeRequests(purchaseOrder: String, scope: SupplierScope) throws -> [ChangeRequestRecord]
+    // MARK: bulk release
+
+    /// A bulk release with the answers it got.
+    func releaseBatch(id: String) throws -> ReleaseBatchRecord?
 }
 
 public protocol StoreWriter: StoreReader {
@@ -205,4 +209,10 @@ public protocol StoreWriter: StoreReader {
     func decideChangeRequest(id: String, status: ChangeRequestStatus, by: String, now: Date) throws
     /// Marks the order's change requests still in review as superseded; returns their ids.
     func supersedeChangeRequests(purchaseOrder: String, now: Date) throws -> [String]
+    // MARK: bulk release
+
+    func insertReleaseBatch(_ record: ReleaseBatchRecord) throws
+    /// Runs `body` as a unit inside the transaction: if it throws, what it wrote is undone and
+    /// the rest of the transaction goes on (one order of a batch that is refused).
+    func attempt<T>(_ body: () throws -> T) throws -> T
 }

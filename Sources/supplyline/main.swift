@@ -20,6 +20,7 @@ let usage = """
       supplyline clients list --db PATH
       supplyline clients revoke --db PATH --id CLIENT_ID
       supplyline bench acks [--requests N] [--concurrency C] [--durability full|normal]
+      supplyline bench mrp [--orders 5000] [--lines 20] [--batch 500] [--suppliers 10] [--connections 2] [--durability full|normal]
       supplyline bench edi [--megabytes N]
       supplyline edi check FILE | edi ack FILE | edi to-json FILE
       supplyline help
