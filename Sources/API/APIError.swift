@@ -42,6 +42,7 @@ extension ProcurementError: HTTPResponseError {
         case .shipNoticeReceived: (409, "ship-notice-received", "Ship notice already received")
         case .shipNoticeClosed: (409, "ship-notice-closed", "Ship notice cancelled or rejected")
         case .unknownShipNotice: (422, "unknown-ship-notice", "Unknown ship notice")
+        case .unknownGoodsReceipt: (422, "unknown-goods-receipt", "Unknown goods receipt")
         case .documentTooLarge: (413, "document-too-large", "Document too large")
         case .unsupportedContentType: (415, "unsupported-media-type", "Unsupported media type")
         case .contentTypeMismatch: (422, "content-type-mismatch", "Content does not match its type")

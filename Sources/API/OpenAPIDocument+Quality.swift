@@ -43,7 +43,7 @@ extension OpenAPIDocument {
               "401": { "$ref": "#/components/responses/Unauthenticated" },
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "description": "`not-found` (code `unknownPurchaseOrder`): the purchase order named does not exist.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
-              "422": { "description": "`invalid-document` (a field rule, with `errors`), `unknown-supplier`, `supplier-mismatch`, `unknown-line`, `idempotency-key-reused`.",
+              "422": { "description": "`invalid-document` (a field rule, with `errors`), `unknown-supplier`, `supplier-mismatch`, `unknown-line`, `unknown-goods-receipt` (not a receipt of this supplier, or one that took in nothing of the given order line), `idempotency-key-reused`.",
                        "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" },
                          "examples": { "otherSupplier": { "value": { "type": "urn:supplyline:problem:supplier-mismatch", "title": "Purchase order of another supplier", "status": 422,
                            "detail": "Purchase order PO-2001 is not an order of supplier S-100.", "instance": "/v1/nonconformances", "requestId": "5f0c1d2e3a4b5c6d7e8f9a0b",

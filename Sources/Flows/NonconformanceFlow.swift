@@ -92,6 +92,15 @@ public struct NonconformanceFlow: Sendable {
                                            fields: [.init(pointer: "/line", detail: "not a line of the order")])
                 }
             }
+            guard let receipt = try tx.goodsReceipt(id: new.goodsReceipt, scope: .supplier(new.supplier)) else {
+                throw ProcurementError(.unknownGoodsReceipt, "There is no goods receipt \(new.goodsReceipt) of supplier \(new.supplier).",
+                                       fields: [.init(pointer: "/goodsReceipt", detail: "not a goods receipt of this supplier")])
+            }
+            if let number = new.purchaseOrder, !receipt.lines.contains(where: { $0.purchaseOrder == number && (new.line == nil || $0.line == new.line) }) {
+                throw ProcurementError(.unknownGoodsReceipt,
+                    "Goods receipt \(new.goodsReceipt) took in nothing of \(number)\(new.line.map { " line \($0)" } ?? "").",
+                    fields: [.init(pointer: "/goodsReceipt", detail: "does not cover the purchase order line")])
+            }
             let ncr = Nonconformance(id: Identifiers.make("ncr"), supplier: new.supplier, goodsReceipt: new.goodsReceipt,
                                      purchaseOrder: new.purchaseOrder, line: new.line, lot: new.lot,
                                      quantityAffected: new.quantityAffected, description: new.description, severity: new.severity,

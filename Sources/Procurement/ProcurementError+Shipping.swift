@@ -17,6 +17,8 @@ extension ProcurementError.Code {
     public static let shipNoticeClosed = Self(rawValue: "shipNoticeClosed")
     /// A goods receipt names a ship notice, or a line of one, that does not exist.
     public static let unknownShipNotice = Self(rawValue: "unknownShipNotice")
+    /// A nonconformance names a goods receipt that is not on file for its supplier.
+    public static let unknownGoodsReceipt = Self(rawValue: "unknownGoodsReceipt")
     /// An uploaded document is larger than the hub accepts.
     public static let documentTooLarge = Self(rawValue: "documentTooLarge")
     /// An uploaded document's Content-Type is not one the hub stores.

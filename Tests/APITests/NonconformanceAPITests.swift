@@ -15,6 +15,15 @@ struct NonconformanceAPITests {
         return "{" + fields.joined(separator: ",") + "}"
     }
 
+    /// Suppliers, PO-1001 and the receipts the bodies name.
+    static func seed(_ t: TestHub) throws {
+        t.seed()
+        try t.recordReceipt("gr_8Hk2")
+        try t.recordReceipt("gr_1")
+        try t.recordReceipt("gr_other", supplier: "S-200", purchaseOrder: "PO-2001")
+        try t.recordReceipt("gr_po9", purchaseOrder: "PO-9")
+    }
+
     func raise(_ t: TestHub, _ body: String = Self.body(), key: String = UUID().uuidString, as apiKey: String? = nil) -> TestHub.Reply {
         t.call("POST", "/v1/nonconformances", key: apiKey ?? t.buyerKey, body: body, headers: [("Idempotency-Key", key)])
     }
@@ -40,7 +49,7 @@ struct NonconformanceAPITests {
 
     @Test func aBuyerRaisesOnceWithAnIdempotencyKey() throws {
         let t = try TestHub()
-        t.seed()
+        try Self.seed(t)
         let first = raise(t, key: "k-1")
         #expect(first.status == 201)
         let id = try #require(first.json["id"] as? String)
@@ -74,7 +83,7 @@ struct NonconformanceAPITests {
 
     @Test func onlyABuyerRaises() throws {
         let t = try TestHub()
-        t.seed()
+        try Self.seed(t)
         for key in [t.supplierKey, t.erpKey, t.adminKey] {
             #expect(raise(t, as: key).status == 403)
         }
@@ -87,6 +96,9 @@ struct NonconformanceAPITests {
         (body: NonconformanceAPITests.body(line: 7), status: 422, slug: "unknown-line", pointer: "/line"),
         (body: NonconformanceAPITests.body(order: nil, line: 1), status: 422, slug: "invalid-document", pointer: "/line"),
         (body: NonconformanceAPITests.body(receipt: "R-1"), status: 422, slug: "invalid-document", pointer: "/goodsReceipt"),
+        (body: NonconformanceAPITests.body(receipt: "gr_nope"), status: 422, slug: "unknown-goods-receipt", pointer: "/goodsReceipt"),
+        (body: NonconformanceAPITests.body(receipt: "gr_other"), status: 422, slug: "unknown-goods-receipt", pointer: "/goodsReceipt"),
+        (body: NonconformanceAPITests.body(receipt: "gr_po9"), status: 422, slug: "unknown-goods-receipt", pointer: "/goodsReceipt"),
         (body: NonconformanceAPITests.body(description: " "), status: 422, slug: "invalid-document", pointer: "/description"),
         (body: NonconformanceAPITests.body(due: ("2020-01-01", "2031-01-21", "2031-02-11")), status: 422, slug: "invalid-document", pointer: "/due/containment"),
         (body: NonconformanceAPITests.body(due: ("2031-01-14", "2031-01-10", "2031-02-11")), status: 422, slug: "invalid-document", pointer: "/due/rootCause"),
@@ -100,7 +112,7 @@ struct NonconformanceAPITests {
     ])
     func badReportsAreRefusedWithAReasonAndNothingIsWritten(body: String, status: Int, slug: String, pointer: String) throws {
         let t = try TestHub()
-        t.seed()
+        try Self.seed(t)
         #expect(t.call("PUT", "/v1/purchase-orders/PO-2001", key: t.erpKey, body: TestHub.orderJSON("PO-2001", supplier: "S-200")).status == 201)
         let eventsBefore = eventTypes(t).count
         let reply = raise(t, body)
@@ -117,7 +129,7 @@ struct NonconformanceAPITests {
     @Test func theSupplierAnswersEachStepAndTheBuyerAcceptsReturnsAndCloses() throws {
         let erp = RecordingERP()
         let t = try TestHub(connector: erp)
-        t.seed()
+        try Self.seed(t)
         let id = try #require(raise(t).json["id"] as? String)
 
         let contained = answer(t, id, "containment", key: "a-1")
@@ -186,7 +198,7 @@ struct NonconformanceAPITests {
 
     @Test func anotherSuppliersReportIsNotFoundOnEveryEndpoint() throws {
         let t = try TestHub()
-        t.seed()
+        try Self.seed(t)
         let id = try #require(raise(t).json["id"] as? String)
         #expect(t.call("GET", "/v1/nonconformances/\(id)", key: t.otherSupplierKey).status == 404)
         for path in ["containment", "root-cause", "corrective-action"] {
@@ -210,9 +222,9 @@ struct NonconformanceAPITests {
 
     @Test func listsFilterByStatusAndSupplier() throws {
         let t = try TestHub()
-        t.seed()
+        try Self.seed(t)
         let first = try #require(raise(t).json["id"] as? String)
-        let second = try #require(raise(t, Self.body(supplier: "S-200", order: nil, line: nil)).json["id"] as? String)
+        let second = try #require(raise(t, Self.body(supplier: "S-200", receipt: "gr_other", order: nil, line: nil)).json["id"] as? String)
         #expect(answer(t, first, "containment").status == 201)
         func ids(_ query: String, _ key: String) -> [String] {
             (t.call("GET", "/v1/nonconformances\(query)", key: key).json["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }

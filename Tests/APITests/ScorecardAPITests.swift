@@ -108,6 +108,7 @@ struct ScorecardAPITests {
         try t.receive(100)
         #expect(t.submitInvoice(TestHub.invoiceJSON("INV-1")).json["status"] as? String == "matched")
         #expect(t.submitInvoice(TestHub.invoiceJSON("INV-2", quantity: "1")).json["status"] as? String == "held")
+        try t.recordReceipt("gr_8Hk2")
         #expect(t.call("POST", "/v1/nonconformances", key: t.buyerKey, body: NonconformanceAPITests.body(),
                        headers: [("Idempotency-Key", "n-1")]).status == 201)
         let today = LocalDate(utc: Date())

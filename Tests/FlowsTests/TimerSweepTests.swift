@@ -23,6 +23,14 @@ private struct Fixture {
         sweep = TimerSweep(context: context, policy: policy)
         try SupplierFlow(context: context).save(Supplier(id: "S-1", name: "Acme", tolerances: Tolerances(dateDays: 3, quantityPercent: 0, pricePercent: 0)),
                                                 by: Self.erp)
+        // The receipt the nonconformances below are raised against.
+        let received = Self.d("2027-01-15")
+        try store.write {
+            try $0.insertGoodsReceipt(GoodsReceiptRecord(id: "gr_1", supplier: "S-1", number: nil, receivedDate: received, shipNotice: nil,
+                                                         lines: [ReceiptLineRecord(purchaseOrder: "PO-1", line: 1, received: 10, rejected: 0, lot: nil,
+                                                                                   shipNoticeLine: nil, shippedQuantity: nil, dueDate: received)],
+                                                         clientID: "erp", createdAt: clock.now()))
+        }
     }
 
     static func d(_ s: String) -> LocalDate { LocalDate(iso: s)! }
