@@ -18,7 +18,7 @@ public struct ShippingOrderState: Sendable, Equatable {
 
     /// The confirmed quantity of a line; nil when the line was never confirmed.
     public func confirmedQuantity(line: Int) -> Decimal? {
-        guard status == .confirmed, let confirmed,
+        guard status == .confirmed, let confirmed, order.line(line)?.cancelled != true,
               let c = confirmed.first(where: { $0.line == line }), c.status != .rejected else { return nil }
         return c.schedule.reduce(Decimal(0)) { $0 + $1.quantity }
     }
@@ -120,6 +120,10 @@ public enum ShipNoticeDecider {
                 guard state.order.line(line.line) != nil else {
                     throw ProcurementError(.unknownLine, "\(line.purchaseOrder) has no line \(line.line).",
                                            fields: [.init(pointer: "\(at)/line", detail: "no such line")])
+                }
+                if state.order.line(line.line)?.cancelled == true {
+                    throw ProcurementError(.lineCancelled, "Line \(line.line) of \(line.purchaseOrder) is cancelled: nothing more can be shipped on it.",
+                                           fields: [.init(pointer: "\(at)/line", detail: "cancelled")])
                 }
                 guard state.confirmedQuantity(line: line.line) != nil else {
                     let rejected = state.confirmed?.contains { $0.line == line.line && $0.status == .rejected } == true

@@ -120,6 +120,12 @@ struct ShipNoticeDeciderTests {
         RefusalCase(name: "a rejected order", lines: [line("PO-1", 1, "1")], orders: ["PO-1": state(order(), status: .rejected)], code: .lineNotConfirmed),
         RefusalCase(name: "a line the supplier rejected", lines: [line("PO-1", 2, "1")], orders: ["PO-1": state(order(), rejectLine2: true)],
                     code: .lineNotConfirmed),
+        RefusalCase(name: "a line the ERP cancelled", lines: [line("PO-1", 2, "1")],
+                    orders: ["PO-1": {
+                        var cancelled = order()
+                        cancelled.lines[1].cancelled = true
+                        return state(cancelled)
+                    }()], code: .lineCancelled),
         RefusalCase(name: "a delivery the line does not have", lines: [line("PO-1", 2, "1", schedule: 3)], orders: ["PO-1": state(order())],
                     code: .invalidDocument),
         RefusalCase(name: "one good order and one over-shipped: the whole notice is refused",
