@@ -5,20 +5,20 @@ import Procurement
 
 /// The one table from flow and rule errors to HTTP problems.
 extension FlowError: HTTPResponseError {
+    /// Every problem carries the flow's reason `code` as well as its slug, as business-rule
+    /// problems do, so a client can branch on one member whatever refused it.
     public var problem: Problem {
-        switch code {
-        case .unauthenticated: return Problem(status: 401, slug: "unauthenticated", title: "Authentication required", detail: message)
-        case .forbidden: return Problem(status: 403, slug: "forbidden", title: "Not allowed for this role", detail: message)
-        case .notFound: return Problem(status: 404, slug: "not-found", title: "Not Found", detail: message)
-        case .idempotencyKeyReused:
-            return Problem(status: 422, slug: "idempotency-key-reused", title: "Idempotency key already used", detail: message)
-        case .conflict: return Problem(status: 409, slug: "conflict", title: "Conflict with the current state", detail: message)
-        case .unrecognisedInterchange:
-            return Problem(status: 415, slug: "unrecognised-interchange", title: "Not an interchange", detail: message)
-        case .malformedInterchange:
-            return Problem(status: 422, slug: "malformed-interchange", title: "Interchange cannot be acknowledged", detail: message)
-        default: return Problem(status: 422, slug: "invalid-request", title: "Invalid request", detail: message)
+        let (status, slug, title): (Int, String, String) = switch code {
+        case .unauthenticated: (401, "unauthenticated", "Authentication required")
+        case .forbidden: (403, "forbidden", "Not allowed for this role")
+        case .notFound: (404, "not-found", "Not Found")
+        case .idempotencyKeyReused: (422, "idempotency-key-reused", "Idempotency key already used")
+        case .conflict: (409, "conflict", "Conflict with the current state")
+        case .unrecognisedInterchange: (415, "unrecognised-interchange", "Not an interchange")
+        case .malformedInterchange: (422, "malformed-interchange", "Interchange cannot be acknowledged")
+        default: (422, "invalid-request", "Invalid request")
         }
+        return Problem(status: status, slug: slug, title: title, detail: message, extensions: ["code": .string(code.rawValue)])
     }
 }
 
