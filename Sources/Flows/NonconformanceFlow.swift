@@ -198,6 +198,7 @@ public struct NonconformanceFlow: Sendable {
             historyAction = "answered"
             historyStep = step
             try tx.emit(DomainEvents.nonconformanceAnswered(ncr, step: step), now: now)
+            try TimerSweep.causeResolved(dedupeKey: "ncrOverdue:\(id):\(step.rawValue)", note: "The supplier answered the step.", tx: tx, now: now)
         case .accepted(let step), .returned(let step):
             let verdict = if case .accepted = action { "accepted" } else { "returned" }
             ncr.answers[step.rawValue]?.review = verdict
@@ -212,6 +213,9 @@ public struct NonconformanceFlow: Sendable {
             historyAction = "closed"
             try tx.enqueue(ERPPostings.nonconformance(ncr, event: "closed", now: now), now: now)
             try tx.emit(DomainEvents.nonconformanceClosed(ncr), now: now)
+            for step in NonconformanceStep.allCases {
+                try TimerSweep.causeResolved(dedupeKey: "ncrOverdue:\(id):\(step.rawValue)", note: "The nonconformance was closed.", tx: tx, now: now)
+            }
         }
         try tx.updateNonconformance(ncr, now: now)
         try tx.appendNonconformanceHistory(NonconformanceHistoryEntry(nonconformanceID: id, at: now, actor: who, action: historyAction,

@@ -217,6 +217,14 @@ public struct TimerSweep: Sendable {
         return true
     }
 
+    /// Closes the open exception a sweep raised under `dedupeKey` once what it waited for has
+    /// happened (status superseded, with `note`), in the transaction that made it happen.
+    static func causeResolved(dedupeKey: String, note: String, tx: any StoreWriter, now: Date) throws {
+        guard let exception = try tx.exception(dedupeKey: dedupeKey), exception.status == .open else { return }
+        try tx.resolveException(id: exception.id, status: .superseded, by: "system", note: note, now: now)
+        if let closed = try tx.exception(id: exception.id) { try tx.emit(DomainEvents.exception(closed, change: "superseded"), now: now) }
+    }
+
     /// Closes the order's open acknowledgement-overdue exceptions once the supplier answers:
     /// called in the acknowledgement's transaction.
     static func acknowledgementReceived(purchaseOrder: String, revision: Int, tx: any StoreWriter, now: Date) throws {

@@ -162,6 +162,11 @@ extension SQLiteAccess {
         return Page(items: items, next: rows.count > limit ? rows[limit - 1][15].int64.map(String.init) : nil)
     }
 
+    func exception(dedupeKey: String) throws -> ExceptionRecord? {
+        try connection.queryFirst("SELECT \(Self.exceptionColumns) FROM exceptions WHERE dedupe_key = ?", [.text(dedupeKey)])
+            .map(Self.exception(from:))
+    }
+
     func exceptionComments(exceptionID: String) throws -> [ExceptionComment] {
         try connection.query("SELECT exception_id, author, text, at FROM exception_comments WHERE exception_id = ? ORDER BY seq",
                              [.text(exceptionID)])

@@ -30,6 +30,8 @@ public protocol StoreReader {
     func exception(id: String) throws -> ExceptionRecord?
     func exceptions(_ filter: ExceptionFilter, after: String?, limit: Int) throws -> Page<ExceptionRecord>
     func exceptionComments(exceptionID: String) throws -> [ExceptionComment]
+    /// The exception a sweep raised under this key, if any.
+    func exception(dedupeKey: String) throws -> ExceptionRecord?
     /// Shipped, received, rejected and invoiced quantities per line of an order; lines nothing
     /// has moved yet are missing.
     func lineProgress(purchaseOrder: String) throws -> [Int: LineProgress]

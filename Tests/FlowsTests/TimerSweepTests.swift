@@ -189,6 +189,9 @@ struct TimerSweepTests {
         #expect(exceptions.map(\.dedupeKey) == ["ncrOverdue:\(id):containment", "ncrOverdue:\(id):rootCause"])
         #expect(exceptions.first?.links["nonconformance"] == id)
         #expect(exceptions.first?.links["goodsReceipt"] == "gr_1")
+        // The containment answer closed its overdue exception; the root cause one stays open.
+        #expect(exceptions.map(\.status) == [.superseded, .open])
+        #expect(exceptions.first?.note == "The supplier answered the step.")
         let events = try f.events("ncr.overdue")
         #expect(events.count == 2)
         #expect(events.first?.subject == id)
