@@ -132,6 +132,7 @@ enum ExceptionKinds {
         let status = try ReviewDecider.decide(verdict: verdict, exceptionIsOpen: true, exceptionRevision: exception.revision ?? 0,
                                               order: current.order, status: current.status)
         try tx.setOrderStatus(number: number, status: status, now: now)
+        try tx.emit(DomainEvents.orderReviewed(current.order, status: status, exception: exception.id), now: now)
         if verdict == .approved, let ackID = exception.acknowledgementID, let ack = try tx.acknowledgement(id: ackID, scope: .all) {
             try tx.enqueue(ERPPostings.confirmation(try PreparedAcknowledgement(ack), approvedBy: request.principal.clientID, now: now), now: now)
             for alert in PlanningAlerts.late(order: current.order, confirmed: ack.lines) {
