@@ -143,23 +143,13 @@ extension SQLiteAccess {
     }
 
     func exceptions(_ filter: ExceptionFilter, after: String?, limit: Int) throws -> Page<ExceptionRecord> {
-        var sql = "SELECT \(Self.exceptionColumns) FROM exceptions WHERE 1 = 1"
-        var values: [SQLValue] = []
-        func and(_ clause: String, _ value: SQLValue) {
-            sql += " AND \(clause)"
-            values.append(value)
-        }
-        if let status = filter.status { and("status = ?", .text(status.rawValue)) }
-        if let kind = filter.kind { and("kind = ?", .text(kind)) }
-        if let supplier = filter.supplier { and("supplier_id = ?", .text(supplier)) }
-        if let owner = filter.owner { and("owner = ?", .text(owner)) }
-        if let before = filter.createdAtOrBefore { and("created_at <= ?", Self.millis(before)) }
-        if let after, let seq = Int64(after) { and("seq > ?", .integer(seq)) }
-        sql += " ORDER BY seq LIMIT ?"
-        values.append(.integer(Int64(limit + 1)))
-        let rows = try connection.query(sql, values)
-        let items = try rows.prefix(limit).map(Self.exception(from:))
-        return Page(items: items, next: rows.count > limit ? rows[limit - 1][15].int64.map(String.init) : nil)
+        var query = SeqPageQuery("SELECT \(Self.exceptionColumns) FROM exceptions")
+        query.filter("status = ?", filter.status.map { .text($0.rawValue) })
+        query.filter("kind = ?", SQLValue(filter.kind))
+        query.filter("supplier_id = ?", SQLValue(filter.supplier))
+        query.filter("owner = ?", SQLValue(filter.owner))
+        query.filter("created_at <= ?", filter.createdAtOrBefore.map { Self.millis($0) })
+        return try query.page(connection, after: after.flatMap { Int64($0) }, limit: limit, seqColumn: 15, row: Self.exception(from:))
     }
 
     func exception(dedupeKey: String) throws -> ExceptionRecord? {

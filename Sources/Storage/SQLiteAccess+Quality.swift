@@ -18,26 +18,10 @@ extension SQLiteAccess {
     }
 
     func nonconformances(_ filter: NonconformanceFilter, scope: SupplierScope, after: String?, limit: Int) throws -> Page<NonconformanceRecord> {
-        let s = Self.scopeClause(scope)
-        var sql = "SELECT \(Self.nonconformanceColumns) FROM nonconformances WHERE 1 = 1\(s.sql)"
-        var values = s.values
-        if let status = filter.status {
-            sql += " AND status = ?"
-            values.append(.text(status.rawValue))
-        }
-        if let supplier = filter.supplier {
-            sql += " AND supplier_id = ?"
-            values.append(.text(supplier))
-        }
-        if let after, let seq = Int64(after) {
-            sql += " AND seq > ?"
-            values.append(.integer(seq))
-        }
-        sql += " ORDER BY seq LIMIT ?"
-        values.append(.integer(Int64(limit + 1)))
-        let rows = try connection.query(sql, values)
-        let items = try rows.prefix(limit).map(Self.nonconformance(from:))
-        return Page(items: items, next: rows.count > limit ? rows[limit - 1][3].int64.map(String.init) : nil)
+        var query = SeqPageQuery("SELECT \(Self.nonconformanceColumns) FROM nonconformances", scope: scope)
+        query.filter("status = ?", filter.status.map { .text($0.rawValue) })
+        query.filter("supplier_id = ?", SQLValue(filter.supplier))
+        return try query.page(connection, after: after.flatMap { Int64($0) }, limit: limit, seqColumn: 3, row: Self.nonconformance(from:))
     }
 
     func nonconformanceHistory(id: String) throws -> [NonconformanceHistoryEntry] {
