@@ -1,0 +1,350 @@
+import Foundation
+import Testing
+
+/// Both executables, driven through HTTP only, from the ERP's release to the supplier seeing
+/// its invoice paid: the hub's answers, the ERP's effects, the event log and what each supplier
+/// may see, at every step.
+@Suite("End to end: the order-to-invoice lifecycle", .serialized)
+struct LifecycleTests {
+    @Test func releaseConfirmShipReceiveInvoicePay() throws {
+        try happyPath(erpFaults: [])
+    }
+
+    /// The same path while the ERP refuses 30% of postings and applies 10% without answering:
+    /// the hub retries, and each document still ends as exactly one effect.
+    @Test func releaseToPaymentWithAnUnreliableERP() throws {
+        let effects = try happyPath(erpFaults: ["--fail-rate", "0.3", "--lose-response-rate", "0.1"])
+        #expect(effects.allSatisfy { ($0["received"] as? Int ?? 0) >= 1 })
+    }
+
+    @discardableResult
+    func happyPath(erpFaults: [String]) throws -> [[String: Any]] {
+        let l = try Landscape(suppliers: 2, orders: 2, erpArguments: erpFaults)
+        defer { l.stop() }
+        let number = "PO-1001"
+        let order = try l.released(number, supplier: "S-100")
+        let lines = try #require(order["lines"] as? [[String: Any]])
+        #expect(l.get("/v1/purchase-orders/\(number)", as: "S-200")?.status == 404)
+
+        // The supplier confirms every line; the ERP gets one orderConfirmation.
+        let ack = l.post("/v1/purchase-orders/\(number)/acknowledgements", as: "S-100",
+                         body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+        #expect(ack?.status == 201)
+        #expect(ack?.json["decision"] as? String == "confirmed")
+        try l.effect("orderConfirmation", number)
+        #expect(l.get("/v1/purchase-orders/\(number)", as: "S-100")?.json["status"] as? String == "confirmed")
+
+        // The supplier ships everything in one package; the ERP gets one inboundDelivery.
+        let notice = l.post("/v1/ship-notices", as: "S-100", body: [
+            "shipmentId": "ASN-LC-1", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(1), "lines": lines.map { ["purchaseOrder": number, "line": $0["line"]!, "quantity": $0["quantity"]!] }]],
+        ])
+        #expect(notice?.status == 201, "\(notice?.json ?? [:])")
+        let noticeID = try #require(notice?.json["id"] as? String)
+        try l.effect("inboundDelivery", noticeID)
+        #expect(l.get("/v1/ship-notices/\(noticeID)", as: "S-100")?.status == 200)
+        #expect(l.get("/v1/ship-notices/\(noticeID)", as: "S-200")?.status == 404)
+
+        // The ERP's dock receives it; the receipt reaches the hub, and the notice is received.
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])
+        #expect(receipt?.status == 201, "\(receipt?.json ?? [:])")
+        let receiptID = try #require(receipt?.json["id"] as? String)
+        #expect(l.get("/v1/ship-notices/\(noticeID)", as: "S-100")?.json["status"] as? String == "received")
+        #expect(l.get("/v1/goods-receipts/\(receiptID)", as: "S-100")?.status == 200)
+        #expect(l.get("/v1/goods-receipts/\(receiptID)", as: "S-200")?.status == 404)
+
+        // The supplier invoices what was received at the order's prices: matched on first pass.
+        let (invoiceLines, total) = Landscape.invoiceLines(number, lines)
+        let invoice = l.post("/v1/invoices", as: "S-100", body: ["number": "INV-LC-1", "invoiceDate": "2027-01-12", "currency": "USD",
+                                                                  "lines": invoiceLines, "total": "\(total)"])
+        #expect(invoice?.status == 201, "\(invoice?.json ?? [:])")
+        #expect(invoice?.json["status"] as? String == "matched")
+        #expect(invoice?.json["firstPassMatch"] as? Bool == true)
+        let invoiceID = try #require(invoice?.json["id"] as? String)
+        try l.effect("supplierInvoice", invoiceID)
+        #expect(l.get("/v1/invoices/\(invoiceID)", as: "S-200")?.status == 404)
+
+        // The ERP approves and pays it; the supplier follows it to paid.
+        let booked = try l.poll("the invoice booked at the ERP") {
+            (HTTP.send("GET", "\(l.erpURL)/erp/invoices")?.json["invoices"] as? [[String: Any]])?.first { $0["id"] as? String == invoiceID }
+        }
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/invoices/\(invoiceID)/approve")?.status == 200)
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/invoices/\(invoiceID)/pay", body: ["paymentDate": "2027-02-11"])?.status == 200)
+        let seen = l.get("/v1/invoices/\(invoiceID)", as: "S-100")?.json ?? [:]
+        #expect(seen["status"] as? String == "paid")
+        #expect((seen["history"] as? [[String: Any]])?.map { $0["status"] as? String } == ["matched", "approved", "paid"])
+        #expect(Decimal(string: (seen["payment"] as? [String: Any])?["amount"] as? String ?? "") == total)
+        #expect(Decimal(string: booked["total"] as? String ?? "") == total)
+
+        // Exactly one effect per document, nothing else at the ERP for this supplier's order.
+        let effects = try l.deliveredEffects()
+        let mine = effects.filter { [number, noticeID, invoiceID].contains($0["document"] as? String ?? "") }
+        #expect(mine.map { "\($0["kind"]!):\($0["document"]!)" }.sorted()
+                == ["inboundDelivery:\(noticeID)", "orderConfirmation:\(number)", "supplierInvoice:\(invoiceID)"].sorted())
+        #expect(mine.allSatisfy { $0["applied"] as? Int == 1 }, "\(mine)")
+
+        // The event log tells the story in order; the other supplier reads none of it.
+        let subjects: Set = [number, noticeID, receiptID, invoiceID]
+        let story = l.events(as: "admin").filter { subjects.contains($0["subject"] as? String ?? "") }
+        #expect(story.map { $0["type"] as? String ?? "" } == [
+            "com.supplyline.po.released", "com.supplyline.po.acknowledged",
+            "com.supplyline.shipnotice.submitted", "com.supplyline.receipt.posted",
+            "com.supplyline.invoice.submitted", "com.supplyline.invoice.matched",
+            "com.supplyline.invoice.status", "com.supplyline.invoice.status",
+        ])
+        #expect(story.suffix(2).map { ($0["data"] as? [String: Any])?["status"] as? String } == ["approved", "paid"])
+        #expect(story.allSatisfy { ($0["data"] as? [String: Any])?["supplier"] as? String == "S-100" })
+        #expect(l.events(as: "S-100").filter { subjects.contains($0["subject"] as? String ?? "") }.count == story.count)
+        let others = l.events(as: "S-200")
+        #expect(!others.isEmpty)
+        #expect(others.allSatisfy { ($0["data"] as? [String: Any])?["supplier"] as? String == "S-200" })
+        #expect(l.get("/v1/outbox", as: "admin")?.json["dead"] as? Int == 0)
+        return mine
+    }
+
+    /// One invoice bills a higher price (held, a buyer approves, it is posted), another bills
+    /// more than was received (held, a buyer rejects, nothing is posted); the supplier sees both.
+    @Test func heldInvoicesAreDecidedByABuyer() throws {
+        let l = try Landscape(suppliers: 2, orders: 3, erpArguments: [])
+        defer { l.stop() }
+        var ordered: [String: [[String: Any]]] = [:]
+        for number in ["PO-1001", "PO-1003"] {
+            let lines = try #require(try l.released(number, supplier: "S-100")["lines"] as? [[String: Any]])
+            ordered[number] = lines
+            let ack = l.post("/v1/purchase-orders/\(number)/acknowledgements", as: "S-100",
+                             body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+            #expect(ack?.json["decision"] as? String == "confirmed")
+            let notice = l.post("/v1/ship-notices", as: "S-100", body: [
+                "shipmentId": "ASN-\(number)", "shipDate": "2027-01-08",
+                "packages": [["sscc": SSCC.make(number == "PO-1001" ? 11 : 13),
+                              "lines": lines.map { ["purchaseOrder": number, "line": $0["line"]!, "quantity": $0["quantity"]!] }]],
+            ])
+            let noticeID = try #require(notice?.json["id"] as? String, "\(notice?.json ?? [:])")
+            try l.effect("inboundDelivery", noticeID)
+            #expect(HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])?.status == 201)
+        }
+
+        // A higher price on PO-1001: held for priceVariance, approved by the buyer, posted.
+        var (pricey, _) = Landscape.invoiceLines("PO-1001", ordered["PO-1001"]!)
+        pricey[0]["unitPrice"] = "\(Decimal(string: pricey[0]["unitPrice"] as! String)! * 2)"
+        let priceyTotal = pricey.reduce(Decimal(0)) { $0 + Decimal(string: $1["quantity"] as! String)! * Decimal(string: $1["unitPrice"] as! String)! }
+        let held = l.post("/v1/invoices", as: "S-100", body: ["number": "INV-LC-P", "invoiceDate": "2027-01-12", "currency": "USD",
+                                                               "lines": pricey, "total": "\(priceyTotal)"])
+        #expect(held?.status == 201, "\(held?.json ?? [:])")
+        #expect(held?.json["status"] as? String == "held")
+        #expect((held?.json["reasons"] as? [[String: Any]])?.map { $0["code"] as? String } == ["priceVariance"])
+        let heldID = try #require(held?.json["id"] as? String)
+
+        // More than received on PO-1003: held for quantityVariance.
+        var (many, _) = Landscape.invoiceLines("PO-1003", ordered["PO-1003"]!)
+        many[0]["quantity"] = "\(Decimal(string: many[0]["quantity"] as! String)! + 1)"
+        let manyTotal = many.reduce(Decimal(0)) { $0 + Decimal(string: $1["quantity"] as! String)! * Decimal(string: $1["unitPrice"] as! String)! }
+        let over = l.post("/v1/invoices", as: "S-100", body: ["number": "INV-LC-Q", "invoiceDate": "2027-01-12", "currency": "USD",
+                                                               "lines": many, "total": "\(manyTotal)"])
+        #expect(over?.json["status"] as? String == "held", "\(over?.json ?? [:])")
+        #expect((over?.json["reasons"] as? [[String: Any]])?.map { $0["code"] as? String } == ["quantityVariance"])
+        let overID = try #require(over?.json["id"] as? String)
+
+        // Both wait in the buyer's queue; neither reached the ERP.
+        let queue = l.get("/v1/exceptions?type=invoiceVariance&status=open", as: "buyer")?.json["items"] as? [[String: Any]] ?? []
+        #expect(queue.count == 2)
+        func exception(for invoice: String) throws -> String {
+            try #require(queue.first { ($0["links"] as? [String: Any])?["invoice"] as? String == invoice }?["id"] as? String)
+        }
+        #expect(l.get("/v1/exceptions?type=invoiceVariance", as: "S-100")?.status == 403)
+        #expect(try l.deliveredEffects().filter { $0["kind"] as? String == "supplierInvoice" }.isEmpty)
+
+        #expect(l.post("/v1/exceptions/\(try exception(for: heldID))/approve", as: "buyer", body: ["note": "Alloy surcharge agreed."], idempotent: false)?.status == 200)
+        #expect(l.post("/v1/exceptions/\(try exception(for: overID))/reject", as: "buyer", body: ["note": "Invoice what was received."], idempotent: false)?.status == 200)
+        #expect(l.post("/v1/exceptions/\(try exception(for: overID))/approve", as: "buyer", idempotent: false)?.status == 409)
+
+        try l.effect("supplierInvoice", heldID)
+        let approved = l.get("/v1/invoices/\(heldID)", as: "S-100")?.json ?? [:]
+        #expect(approved["status"] as? String == "matched")
+        #expect(approved["firstPassMatch"] as? Bool == false)
+        let rejected = l.get("/v1/invoices/\(overID)", as: "S-100")?.json ?? [:]
+        #expect(rejected["status"] as? String == "rejected")
+        #expect(rejected["rejection"] as? String == "Invoice what was received.")
+        #expect(l.get("/v1/invoices/\(overID)", as: "S-200")?.status == 404)
+        #expect(l.get("/v1/exceptions?type=invoiceVariance&status=open", as: "buyer")?.json["items"] as? [Any] == nil
+                || (l.get("/v1/exceptions?type=invoiceVariance&status=open", as: "buyer")?.json["items"] as? [Any])?.isEmpty == true)
+
+        // The rejected invoice never reaches the ERP; the approved one arrives once.
+        let invoices = try l.deliveredEffects().filter { $0["kind"] as? String == "supplierInvoice" }
+        #expect(invoices.map { $0["document"] as? String } == [heldID])
+        #expect(invoices.first?["applied"] as? Int == 1)
+
+        let types = l.events(as: "S-100").filter { [heldID, overID].contains($0["subject"] as? String ?? "") }.map { $0["type"] as? String ?? "" }
+        #expect(types == ["com.supplyline.invoice.submitted", "com.supplyline.invoice.held",
+                          "com.supplyline.invoice.submitted", "com.supplyline.invoice.held",
+                          "com.supplyline.invoice.matched", "com.supplyline.invoice.rejected"])
+    }
+
+    /// A confirmed delivery due inside the late window with nothing shipped raises
+    /// `shipNoticeLate` once, however many sweeps follow.
+    @Test func aLateShipmentIsRaisedOnce() throws {
+        let l = try Landscape(suppliers: 1, orders: 3, erpArguments: [],
+                              hubArguments: ["--timer-interval-seconds", "1", "--ship-notice-late-days", "365"])
+        defer { l.stop() }
+        func confirm(_ number: String) throws -> Int {
+            let order = try l.released(number, supplier: "S-100")
+            let lines = try #require(order["lines"] as? [[String: Any]])
+            let ack = l.post("/v1/purchase-orders/\(number)/acknowledgements", as: "S-100",
+                             body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+            #expect(ack?.json["decision"] as? String == "confirmed")
+            // One watched delivery per schedule line, or one for the line when it has none.
+            return lines.reduce(0) { $0 + max(1, ($1["schedule"] as? [Any])?.count ?? 0) }
+        }
+        func late(_ number: String) -> [[String: Any]] {
+            (l.get("/v1/exceptions?type=shipNoticeLate&limit=100", as: "buyer")?.json["items"] as? [[String: Any]] ?? [])
+                .filter { $0["purchaseOrder"] as? String == number }
+        }
+        func lateEvents(_ number: String) -> [[String: Any]] {
+            l.events(as: "admin").filter {
+                $0["type"] as? String == "com.supplyline.timer.shipNoticeLate"
+                    && ($0["data"] as? [String: Any])?["purchaseOrder"] as? String == number
+            }
+        }
+
+        let deliveries = try confirm("PO-1001")
+        let raised = try l.poll("shipNoticeLate for PO-1001") { late("PO-1001").count >= deliveries ? late("PO-1001") : nil }
+        #expect(raised.count == deliveries)
+        #expect(raised.allSatisfy { $0["status"] as? String == "open" && $0["supplier"] as? String == "S-100" })
+        #expect(lateEvents("PO-1001").count == deliveries)
+
+        // Two later orders confirmed and raised by later sweeps: PO-1001 is not raised again.
+        for number in ["PO-1002", "PO-1003"] {
+            let count = try confirm(number)
+            _ = try l.poll("shipNoticeLate for \(number)") { late(number).count >= count ? true : nil }
+        }
+        #expect(late("PO-1001").count == deliveries)
+        #expect(lateEvents("PO-1001").count == deliveries)
+
+        // The supplier sees the event about its order; the alert closes with a buyer's decision.
+        #expect(l.events(as: "S-100").contains { $0["type"] as? String == "com.supplyline.timer.shipNoticeLate" })
+        let first = try #require(raised.first?["id"] as? String)
+        #expect(l.post("/v1/exceptions/\(first)/approve", as: "buyer", body: ["note": "Carrier booked."], idempotent: false)?.status == 200)
+        #expect(late("PO-1001").count == deliveries)
+    }
+}
+
+/// A hub and a reference ERP on loopback, with keys for the ERP, an admin, a buyer and each
+/// seeded supplier.
+final class Landscape {
+    let hub: Child
+    let erp: Child
+    let hubURL: String
+    let erpURL: String
+    var keys: [String: String] = [:]
+
+    init(suppliers: Int, orders: Int, erpArguments: [String], hubArguments: [String] = []) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supplyline-e2e-lc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let db = dir.appendingPathComponent("hub.db").path
+        func key(_ args: [String]) throws -> String {
+            try runToCompletion(Executables.hub, ["clients", "add", "--db", db] + args).split(separator: "\n").last.map(String.init) ?? ""
+        }
+        keys["erp"] = try key(["--role", "erp", "--name", "ERP"])
+        keys["admin"] = try key(["--role", "admin", "--name", "Ops"])
+        keys["buyer"] = try key(["--role", "buyer", "--name", "Buyer"])
+        for i in 1...suppliers {
+            keys["S-\(i * 100)"] = try key(["--role", "supplier", "--supplier", "S-\(i * 100)", "--name", "User at S-\(i * 100)"])
+        }
+        let hubPort = freePort(), erpPort = freePort()
+        hubURL = "http://127.0.0.1:\(hubPort)"
+        erpURL = "http://127.0.0.1:\(erpPort)"
+        hub = try Child(Executables.hub, ["serve", "--listen", "127.0.0.1:\(hubPort)", "--db", db, "--erp-url", erpURL,
+                                          "--retry-base-seconds", "0.05", "--retry-max-seconds", "0.5", "--access-log", "false"] + hubArguments,
+                        log: dir.appendingPathComponent("hub.log"))
+        erp = try Child(Executables.erp, ["serve", "--listen", "127.0.0.1:\(erpPort)", "--db", dir.appendingPathComponent("erp.db").path,
+                                          "--hub-url", hubURL, "--hub-key", keys["erp"]!,
+                                          "--seed-suppliers", "\(suppliers)", "--seed-orders", "\(orders)"] + erpArguments,
+                        log: dir.appendingPathComponent("erp.log"))
+        do {
+            _ = try hub.waitFor("listening on")
+            _ = try erp.waitFor("listening on")
+        } catch {
+            stop()
+            throw error
+        }
+    }
+
+    func stop() {
+        hub.kill()
+        erp.kill()
+    }
+
+    func get(_ path: String, as who: String) -> HTTP.Reply? {
+        HTTP.send("GET", hubURL + path, key: keys[who])
+    }
+
+    /// A POST to the hub; creating POSTs carry a fresh Idempotency-Key.
+    func post(_ path: String, as who: String, body: Any? = nil, idempotent: Bool = true) -> HTTP.Reply? {
+        HTTP.send("POST", hubURL + path, key: keys[who], body: body,
+                  headers: idempotent ? ["Idempotency-Key": UUID().uuidString] : [:])
+    }
+
+    func poll<T>(_ what: String, timeout: TimeInterval = 60, _ body: () -> T?) throws -> T {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let value = body() { return value }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw E2EError("gave up waiting for \(what)")
+    }
+
+    /// The order as its supplier sees it, once the ERP has released it.
+    func released(_ number: String, supplier: String) throws -> [String: Any] {
+        try poll("the release of \(number)") {
+            let order = get("/v1/purchase-orders/\(number)", as: supplier)?.json ?? [:]
+            return order["number"] == nil ? nil : order
+        }
+    }
+
+    /// Waits for the ERP to have applied one posting of this kind for the document.
+    func effect(_ kind: String, _ document: String) throws {
+        _ = try poll("\(kind) of \(document) at the ERP") {
+            (HTTP.send("GET", "\(erpURL)/erp/effects")?.json["effects"] as? [[String: Any]])?
+                .first { $0["kind"] as? String == kind && $0["document"] as? String == document && ($0["applied"] as? Int ?? 0) > 0 }
+        }
+    }
+
+    /// The ERP's effects once the hub's outbox is empty.
+    func deliveredEffects() throws -> [[String: Any]] {
+        _ = try poll("an empty outbox") { (get("/v1/outbox", as: "admin")?.json["pending"] as? Int) == 0 ? true : nil }
+        return HTTP.send("GET", "\(erpURL)/erp/effects")?.json["effects"] as? [[String: Any]] ?? []
+    }
+
+    /// The whole event log as this key may read it, oldest first.
+    func events(as who: String) -> [[String: Any]] {
+        var all: [[String: Any]] = [], after = 0
+        while true {
+            let page = get("/v1/events?after=\(after)&limit=1000", as: who)?.json ?? [:]
+            let items = page["items"] as? [[String: Any]] ?? []
+            if items.isEmpty { return all }
+            all += items
+            after = page["next"] as? Int ?? after
+        }
+    }
+
+    /// Invoice lines billing every order line in full at its order price, and their total.
+    static func invoiceLines(_ number: String, _ lines: [[String: Any]]) -> ([[String: Any]], Decimal) {
+        var total = Decimal(0)
+        let invoice = lines.map { line -> [String: Any] in
+            total += Decimal(string: line["quantity"] as! String)! * Decimal(string: line["unitPrice"] as! String)!
+            return ["line": line["line"]!, "purchaseOrder": number, "poLine": line["line"]!, "quantity": line["quantity"]!,
+                    "unit": line["unit"]!, "unitPrice": line["unitPrice"]!]
+        }
+        return (invoice, total)
+    }
+}
+
+/// Valid SSCC-18 labels for the tests' packages.
+enum SSCC {
+    static func make(_ serial: Int) -> String {
+        let body = "00614141" + String(format: "%09d", serial)
+        let digits = body.compactMap { $0.wholeNumberValue }
+        let sum = digits.reversed().enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 3 : 1) }
+        return body + "\((10 - sum % 10) % 10)"
+    }
+}
