@@ -76,17 +76,17 @@ enum DemoCommand {
               invoice matched     INV-DEMO-1 (\(seeded.matchedInvoice)), posted to the ERP
               invoice held        INV-DEMO-2 (\(seeded.heldInvoice)), price variance, waiting for a buyer
               cancelled           \(seeded.cancelled)
-              nonconformance      \(seeded.nonconformance) on PO-1001's receipt, awaiting containment
-            The other orders await acknowledgement.
+              nonconformance      \(seeded.nonconformance) on PO-1010's receipt, awaiting containment
+            The other orders await acknowledgement (PO-1001 among them, for the walk-through in README.md).
 
             Try, as supplier S-100:
               export SUPPLIER_KEY=\(supplierKeys[0].1)
               curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/purchase-orders
-              curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/purchase-orders/PO-1007
+              curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/purchase-orders/PO-1001
               curl -s -X POST -H "Authorization: Bearer $SUPPLIER_KEY" -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \\
                    -H "Content-Type: application/json" \\
                    -d '{"revision":1,"lines":[{"line":1,"status":"changed","schedule":[{"quantity":"60","date":"2027-01-13"}]}]}' \\
-                   \(hubURL)/v1/purchase-orders/PO-1007/acknowledgements
+                   \(hubURL)/v1/purchase-orders/PO-1001/acknowledgements
               curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/ship-notices
               curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/goods-receipts
               curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/invoices/\(seeded.matchedInvoice)
@@ -102,7 +102,7 @@ enum DemoCommand {
               curl -s \(erpURL)/erp/invoices
               curl -s -X POST \(erpURL)/erp/invoices/\(seeded.matchedInvoice)/approve
               curl -s -X POST \(erpURL)/erp/invoices/\(seeded.matchedInvoice)/pay
-              curl -s -X POST \(erpURL)/erp/deliveries/\(seeded.shipNotices["PO-1003"] ?? "<ship notice>")/receive
+              curl -s -X POST \(erpURL)/erp/deliveries/\(seeded.shipNotices["PO-1012"] ?? "<ship notice>")/receive
 
             Press Ctrl-C to stop.
             """)

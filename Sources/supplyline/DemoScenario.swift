@@ -32,9 +32,9 @@ struct DemoScenario {
 
     func run() throws -> Outcome {
         var outcome = Outcome()
-        // PO-1001 … PO-1004: confirmed by their suppliers.
+        // PO-1010 … PO-1013: confirmed by their suppliers.
         var lines: [String: [[String: Any]]] = [:]
-        for number in ["PO-1001", "PO-1002", "PO-1003", "PO-1004"] {
+        for number in ["PO-1010", "PO-1011", "PO-1012", "PO-1013"] {
             let order = try released(number)
             let supplier = order["supplier"] as? String ?? ""
             let orderLines = order["lines"] as? [[String: Any]] ?? []
@@ -45,8 +45,8 @@ struct DemoScenario {
             outcome.confirmed.append(number)
         }
 
-        // PO-1001 … PO-1003 shipped; PO-1001 and PO-1002 received at the ERP's dock.
-        for (i, number) in ["PO-1001", "PO-1002", "PO-1003"].enumerated() {
+        // PO-1010 … PO-1012 shipped; PO-1010 and PO-1011 received at the ERP's dock.
+        for (i, number) in ["PO-1010", "PO-1011", "PO-1012"].enumerated() {
             let supplier = supplier(of: number)
             let shipped = (lines[number] ?? []).map { ["purchaseOrder": number, "line": $0["line"] ?? 0, "quantity": $0["quantity"] ?? "0"] as [String: Any] }
             let notice = try expect(201, "POST", "\(hubURL)/v1/ship-notices", key: supplierKeys[supplier], body: [
@@ -55,7 +55,7 @@ struct DemoScenario {
             ], idempotent: true)
             outcome.shipNotices[number] = notice["id"] as? String ?? ""
         }
-        for number in ["PO-1001", "PO-1002"] {
+        for number in ["PO-1010", "PO-1011"] {
             let notice = outcome.shipNotices[number] ?? ""
             try waitFor("the inbound delivery \(notice) at the ERP") {
                 let effects = try send("GET", "\(erpURL)/erp/effects").json["effects"] as? [[String: Any]] ?? []
@@ -65,32 +65,32 @@ struct DemoScenario {
             outcome.goodsReceipts[number] = receipt["id"] as? String ?? ""
         }
 
-        // PO-1001 invoiced at the order's prices (matched); PO-1002 at a higher price (held).
-        outcome.matchedInvoice = try invoice("PO-1001", lines: lines["PO-1001"] ?? [], number: "INV-DEMO-1", priceFactor: 1)["id"] as? String ?? ""
-        outcome.heldInvoice = try invoice("PO-1002", lines: lines["PO-1002"] ?? [], number: "INV-DEMO-2", priceFactor: 1.1)["id"] as? String ?? ""
+        // PO-1010 invoiced at the order's prices (matched); PO-1011 at a higher price (held).
+        outcome.matchedInvoice = try invoice("PO-1010", lines: lines["PO-1010"] ?? [], number: "INV-DEMO-1", priceFactor: 1)["id"] as? String ?? ""
+        outcome.heldInvoice = try invoice("PO-1011", lines: lines["PO-1011"] ?? [], number: "INV-DEMO-2", priceFactor: 1.1)["id"] as? String ?? ""
 
         let queue = try send("GET", "\(hubURL)/v1/exceptions?type=invoiceVariance&status=open", key: buyerKey).json["items"] as? [[String: Any]] ?? []
         outcome.heldException = queue.first { ($0["links"] as? [String: Any])?["invoice"] as? String == outcome.heldInvoice }?["id"] as? String ?? ""
 
-        // PO-1005 cancelled by the ERP.
-        _ = try released("PO-1005")
-        _ = try expect(200, "POST", "\(erpURL)/erp/purchase-orders/PO-1005/cancel", body: ["reason": "Project postponed"])
-        outcome.cancelled = "PO-1005"
+        // PO-1014 cancelled by the ERP.
+        _ = try released("PO-1014")
+        _ = try expect(200, "POST", "\(erpURL)/erp/purchase-orders/PO-1014/cancel", body: ["reason": "Project postponed"])
+        outcome.cancelled = "PO-1014"
 
-        // A nonconformance on part of what PO-1001 delivered.
-        let first = lines["PO-1001"]?.first ?? [:]
+        // A nonconformance on part of what PO-1010 delivered.
+        let first = lines["PO-1010"]?.first ?? [:]
         let affected = max(1, (Int(first["quantity"] as? String ?? "") ?? 10) / 10)
         let ncr = try expect(201, "POST", "\(hubURL)/v1/nonconformances", key: buyerKey, body: [
-            "supplier": supplier(of: "PO-1001"), "goodsReceipt": outcome.goodsReceipts["PO-1001"] ?? "",
-            "purchaseOrder": "PO-1001", "line": first["line"] ?? 1, "quantityAffected": "\(affected)", "severity": "major",
+            "supplier": supplier(of: "PO-1010"), "goodsReceipt": outcome.goodsReceipts["PO-1010"] ?? "",
+            "purchaseOrder": "PO-1010", "line": first["line"] ?? 1, "quantityAffected": "\(affected)", "severity": "major",
             "description": "Burrs on the cut edges; parts cannot be assembled.",
-            "due": ["containment": "2027-01-14", "rootCause": "2027-01-21", "correctiveAction": "2027-02-11"],
+            "due": ["containment": Self.today(plus: 7), "rootCause": Self.today(plus: 14), "correctiveAction": Self.today(plus: 35)],
         ], idempotent: true)
         outcome.nonconformance = ncr["id"] as? String ?? ""
         return outcome
     }
 
-    /// The seeded orders go round-robin over S-100, S-200, S-300.
+    /// The seeded orders go round-robin over S-100, S-200, S-300, from PO-1001.
     private func supplier(of number: String) -> String {
         let index = (Int(number.dropFirst(3)) ?? 1001) - 1001
         return "S-\((index % supplierKeys.count + 1) * 100)"
@@ -174,6 +174,11 @@ struct DemoScenario {
             throw Failure(description: "\(method) \(url) failed: \(box.error.map { "\($0)" } ?? "no answer")")
         }
         return reply
+    }
+
+    /// Today (UTC) moved by some days, as YYYY-MM-DD: the report's steps fall due from now on.
+    static func today(plus days: Int) -> String {
+        Date().addingTimeInterval(Double(days) * 86_400).formatted(Date.ISO8601FormatStyle().year().month().day())
     }
 
     /// A valid SSCC-18 (GS1 check digit) under the demo's company prefix.

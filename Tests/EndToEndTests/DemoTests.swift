@@ -28,8 +28,8 @@ struct DemoTests {
         let orders = items("/v1/purchase-orders?limit=100", erp)
         #expect(orders.count == 20)
         #expect(orders.filter { $0["status"] as? String == "confirmed" }.compactMap { $0["number"] as? String }.sorted()
-                == ["PO-1001", "PO-1002", "PO-1003", "PO-1004"])
-        #expect(HTTP.send("GET", "\(hubURL)/v1/purchase-orders/PO-1005", key: buyer)?.json["status"] as? String == "cancelled")
+                == ["PO-1010", "PO-1011", "PO-1012", "PO-1013"])
+        #expect(HTTP.send("GET", "\(hubURL)/v1/purchase-orders/PO-1014", key: buyer)?.json["status"] as? String == "cancelled")
         #expect(items("/v1/ship-notices", erp).count == 3)
         #expect(items("/v1/goods-receipts", erp).count == 2)
         let invoices = items("/v1/invoices", buyer)
@@ -38,9 +38,12 @@ struct DemoTests {
         let ncrs = items("/v1/nonconformances", buyer)
         #expect(ncrs.count == 1)
         #expect(ncrs.first?["status"] as? String == "awaitingContainment")
-        // The supplier sees its own documents only: S-100 has PO-1001 and PO-1004.
+        // The supplier sees its own documents only: S-100 has PO-1010 and PO-1013, S-200 PO-1011.
         #expect(items("/v1/invoices", supplier).map { $0["number"] as? String } == ["INV-DEMO-1"])
-        #expect(HTTP.send("GET", "\(hubURL)/v1/purchase-orders/PO-1002", key: supplier)?.status == 404)
+        #expect(HTTP.send("GET", "\(hubURL)/v1/purchase-orders/PO-1011", key: supplier)?.status == 404)
+
+        // PO-1001 is left for the walk-through in README.md.
+        #expect(HTTP.send("GET", "\(hubURL)/v1/purchase-orders/PO-1001", key: supplier)?.json["status"] as? String == "awaitingAcknowledgement")
 
         #expect(demo.terminate() == 0)
     }
