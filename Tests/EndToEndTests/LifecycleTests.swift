@@ -43,6 +43,13 @@ struct LifecycleTests {
         let noticeID = try #require(notice?.json["id"] as? String)
         try l.effect("inboundDelivery", noticeID)
         #expect(l.get("/v1/ship-notices/\(noticeID)", as: "S-100")?.status == 200)
+        // Another supplier cannot ship or invoice this order: it does not exist for it.
+        let foreign = l.post("/v1/ship-notices", as: "S-200", body: [
+            "shipmentId": "ASN-LC-X", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(2), "lines": [["purchaseOrder": number, "line": 1, "quantity": "1"]]]],
+        ])
+        #expect(foreign?.status == 404)
+        #expect(foreign?.json["code"] as? String == "unknownPurchaseOrder")
         #expect(l.get("/v1/ship-notices/\(noticeID)", as: "S-200")?.status == 404)
 
         // The ERP's dock receives it; the receipt reaches the hub, and the notice is received.
@@ -62,6 +69,15 @@ struct LifecycleTests {
         #expect(invoice?.json["firstPassMatch"] as? Bool == true)
         let invoiceID = try #require(invoice?.json["id"] as? String)
         try l.effect("supplierInvoice", invoiceID)
+        let foreignInvoice = l.post("/v1/invoices", as: "S-200", body: ["number": "INV-LC-X", "invoiceDate": "2027-01-12", "currency": "USD",
+                                                                         "lines": invoiceLines, "total": "\(total)"])
+        #expect(foreignInvoice?.status == 404)
+        #expect(foreignInvoice?.json["code"] as? String == "unknownPurchaseOrder")
+        // The same invoice number again is a duplicate, and moves nothing.
+        let again = l.post("/v1/invoices", as: "S-100", body: ["number": "INV-LC-1", "invoiceDate": "2027-01-12", "currency": "USD",
+                                                                "lines": invoiceLines, "total": "\(total)"])
+        #expect(again?.status == 409)
+        #expect(again?.json["code"] as? String == "duplicateInvoice")
         #expect(l.get("/v1/invoices/\(invoiceID)", as: "S-200")?.status == 404)
 
         // The ERP approves and pays it; the supplier follows it to paid.
@@ -152,6 +168,10 @@ struct LifecycleTests {
             try #require(queue.first { ($0["links"] as? [String: Any])?["invoice"] as? String == invoice }?["id"] as? String)
         }
         #expect(l.get("/v1/exceptions?type=invoiceVariance", as: "S-100")?.status == 403)
+        // The ERP never got the held invoices, so it cannot approve them.
+        let early = HTTP.send("PUT", "\(l.hubURL)/v1/invoices/\(heldID)/status", key: l.keys["erp"], body: ["status": "approved"])
+        #expect(early?.status == 409)
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/invoices/\(heldID)/approve")?.status == 404)
         #expect(try l.deliveredEffects().filter { $0["kind"] as? String == "supplierInvoice" }.isEmpty)
 
         #expect(l.post("/v1/exceptions/\(try exception(for: heldID))/approve", as: "buyer", body: ["note": "Alloy surcharge agreed."], idempotent: false)?.status == 200)
@@ -178,6 +198,90 @@ struct LifecycleTests {
         #expect(types == ["com.supplyline.invoice.submitted", "com.supplyline.invoice.held",
                           "com.supplyline.invoice.submitted", "com.supplyline.invoice.held",
                           "com.supplyline.invoice.matched", "com.supplyline.invoice.rejected"])
+    }
+
+    /// After confirmation the supplier moves a delivery within its tolerance (applied, one
+    /// scheduleChange at the ERP); the ERP cancels an unshipped order (the supplier can no longer
+    /// ship it) but cannot cancel a shipped one; a nonconformance on a receipt reaches the ERP once.
+    @Test func changesCancellationsAndNonconformances() throws {
+        let l = try Landscape(suppliers: 2, orders: 4, erpArguments: [])
+        defer { l.stop() }
+        var ordered: [String: [[String: Any]]] = [:]
+        for (number, supplier) in [("PO-1001", "S-100"), ("PO-1003", "S-100"), ("PO-1002", "S-200")] {
+            let lines = try #require(try l.released(number, supplier: supplier)["lines"] as? [[String: Any]])
+            ordered[number] = lines
+            let ack = l.post("/v1/purchase-orders/\(number)/acknowledgements", as: supplier,
+                             body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+            #expect(ack?.json["decision"] as? String == "confirmed")
+            try l.effect("orderConfirmation", number)
+        }
+
+        // A change request one day later on PO-1003 line 1 (Acme Castings allows 3 days).
+        let line = ordered["PO-1003"]![0]
+        let schedule = (line["schedule"] as? [[String: Any]]) ?? []
+        let moved: [[String: Any]] = (schedule.isEmpty ? [["quantity": line["quantity"]!, "date": line["needBy"]!]] : schedule).map {
+            ["quantity": $0["quantity"]!, "date": Landscape.day($0["date"] as! String, plus: 1)]
+        }
+        let change = l.post("/v1/purchase-orders/PO-1003/change-requests", as: "S-100",
+                            body: ["revision": 1, "lines": [["line": line["line"]!, "schedule": moved, "reason": "Furnace maintenance"]]])
+        #expect(change?.status == 201, "\(change?.json ?? [:])")
+        #expect(change?.json["status"] as? String == "applied")
+        try l.effect("scheduleChange", "PO-1003")
+        #expect(l.post("/v1/purchase-orders/PO-1003/change-requests", as: "S-200",
+                       body: ["revision": 1, "lines": [["line": 1, "schedule": moved]]])?.status == 404)
+
+        // PO-1001 shipped and received; the ERP cannot cancel it any more.
+        let lines = ordered["PO-1001"]!
+        let notice = l.post("/v1/ship-notices", as: "S-100", body: [
+            "shipmentId": "ASN-LC-C", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(21), "lines": lines.map { ["purchaseOrder": "PO-1001", "line": $0["line"]!, "quantity": $0["quantity"]!] }]],
+        ])
+        let noticeID = try #require(notice?.json["id"] as? String, "\(notice?.json ?? [:])")
+        try l.effect("inboundDelivery", noticeID)
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])
+        let receiptID = try #require(receipt?.json["id"] as? String)
+        let refused = HTTP.send("POST", "\(l.hubURL)/v1/purchase-orders/PO-1001/cancel", key: l.keys["erp"],
+                                body: ["reason": "Project stopped"], headers: ["Idempotency-Key": UUID().uuidString])
+        #expect(refused?.status == 409)
+        #expect(refused?.json["code"] as? String == "belowShippedQuantity")
+        #expect(l.get("/v1/purchase-orders/PO-1001", as: "S-100")?.json["status"] as? String == "confirmed")
+
+        // PO-1002 (nothing shipped) is cancelled by the reference ERP.
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/purchase-orders/PO-1002/cancel", body: ["reason": "Project stopped"])?.status == 200)
+        let cancelled = l.get("/v1/purchase-orders/PO-1002", as: "S-200")?.json ?? [:]
+        #expect(cancelled["status"] as? String == "cancelled")
+        #expect(cancelled["cancelReason"] as? String == "Project stopped")
+        #expect(l.get("/v1/purchase-orders/PO-1002", as: "S-100")?.status == 404)
+        let late = l.post("/v1/ship-notices", as: "S-200", body: [
+            "shipmentId": "ASN-LC-D", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(22), "lines": [["purchaseOrder": "PO-1002", "line": 1, "quantity": "1"]]]],
+        ])
+        #expect(late.map { (400..<500).contains($0.status) } == true, "a cancelled order cannot be shipped: \(late?.json ?? [:])")
+        let cancelEvents = l.events(as: "S-200").filter { $0["subject"] as? String == "PO-1002" }.map { $0["type"] as? String ?? "" }
+        #expect(cancelEvents.last == "com.supplyline.po.cancelled", "\(cancelEvents)")
+        #expect(l.events(as: "S-100").allSatisfy { $0["subject"] as? String != "PO-1002" })
+
+        // A nonconformance on PO-1001's receipt: posted once, answered by the supplier.
+        let ncr = l.post("/v1/nonconformances", as: "buyer", body: [
+            "supplier": "S-100", "goodsReceipt": receiptID, "purchaseOrder": "PO-1001", "line": lines[0]["line"]!,
+            "quantityAffected": "1", "severity": "major", "description": "Burrs on the cut edges.",
+            "due": ["containment": Landscape.today(plus: 7), "rootCause": Landscape.today(plus: 14), "correctiveAction": Landscape.today(plus: 35)],
+        ])
+        #expect(ncr?.status == 201, "\(ncr?.json ?? [:])")
+        let ncrID = try #require(ncr?.json["id"] as? String)
+        try l.effect("nonconformance", ncrID)
+        #expect(l.get("/v1/nonconformances/\(ncrID)", as: "S-200")?.status == 404)
+        let answered = l.post("/v1/nonconformances/\(ncrID)/containment", as: "S-100", body: ["text": "Stock blocked and sorted."])
+        #expect(answered?.json["status"] as? String == "containmentAnswered", "\(answered?.json ?? [:])")
+        let effects = try l.deliveredEffects()
+        for (kind, document) in [("orderConfirmation", "PO-1001"), ("orderConfirmation", "PO-1002"), ("orderConfirmation", "PO-1003"),
+                                 ("scheduleChange", "PO-1003"), ("inboundDelivery", noticeID), ("nonconformance", ncrID)] {
+            let matching = effects.filter { $0["kind"] as? String == kind && $0["document"] as? String == document }
+            #expect(matching.count == 1 && matching.first?["applied"] as? Int == 1, "\(kind) \(document): \(matching)")
+        }
+        #expect(effects.filter { $0["document"] as? String == "PO-1002" }.count == 1, "the cancellation came from the ERP; nothing is posted back")
+        let ncrEvents = l.events(as: "S-100").filter { $0["subject"] as? String == ncrID }.map { $0["type"] as? String ?? "" }
+        #expect(ncrEvents == ["com.supplyline.ncr.raised", "com.supplyline.ncr.answered"])
     }
 
     /// A confirmed delivery due inside the late window with nothing shipped raises
@@ -325,6 +429,18 @@ final class Landscape {
             all += items
             after = page["next"] as? Int ?? after
         }
+    }
+
+    /// Today (UTC) moved by some days, as YYYY-MM-DD.
+    static func today(plus days: Int) -> String {
+        Date().addingTimeInterval(Double(days) * 86_400).formatted(Date.ISO8601FormatStyle().year().month().day())
+    }
+
+    /// A calendar date (YYYY-MM-DD) moved by some days.
+    static func day(_ date: String, plus days: Int) -> String {
+        let format = Date.ISO8601FormatStyle().year().month().day()
+        let moved = (try? format.parse(date)).map { $0.addingTimeInterval(Double(days) * 86_400) } ?? Date()
+        return moved.formatted(format)
     }
 
     /// Invoice lines billing every order line in full at its order price, and their total.
