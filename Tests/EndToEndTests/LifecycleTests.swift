@@ -12,13 +12,15 @@ struct LifecycleTests {
 
     /// The same path while the ERP refuses 30% of postings and applies 10% without answering:
     /// the hub retries, and each document still ends as exactly one effect.
+    /// A short outage when the supplier confirms makes sure at least that posting is retried.
     @Test func releaseToPaymentWithAnUnreliableERP() throws {
-        let effects = try happyPath(erpFaults: ["--fail-rate", "0.3", "--lose-response-rate", "0.1"])
-        #expect(effects.allSatisfy { ($0["received"] as? Int ?? 0) >= 1 })
+        let effects = try happyPath(erpFaults: ["--fail-rate", "0.3", "--lose-response-rate", "0.1"], outageAtConfirmation: true)
+        let confirmation = effects.first { $0["kind"] as? String == "orderConfirmation" }
+        #expect((confirmation?["received"] as? Int ?? 0) >= 2, "\(effects)")
     }
 
     @discardableResult
-    func happyPath(erpFaults: [String]) throws -> [[String: Any]] {
+    func happyPath(erpFaults: [String], outageAtConfirmation: Bool = false) throws -> [[String: Any]] {
         let l = try Landscape(suppliers: 2, orders: 2, erpArguments: erpFaults)
         defer { l.stop() }
         let number = "PO-1001"
@@ -27,6 +29,10 @@ struct LifecycleTests {
         #expect(l.get("/v1/purchase-orders/\(number)", as: "S-200")?.status == 404)
 
         // The supplier confirms every line; the ERP gets one orderConfirmation.
+        if outageAtConfirmation {
+            let outage = HTTP.send("PUT", "\(l.erpURL)/erp/faults", body: ["outageSeconds": 1, "outageMode": "unavailable"])
+            #expect(outage?.status == 200)
+        }
         let ack = l.post("/v1/purchase-orders/\(number)/acknowledgements", as: "S-100",
                          body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
         #expect(ack?.status == 201)
@@ -115,6 +121,29 @@ struct LifecycleTests {
         #expect(!others.isEmpty)
         #expect(others.allSatisfy { ($0["data"] as? [String: Any])?["supplier"] as? String == "S-200" })
         #expect(l.get("/v1/outbox", as: "admin")?.json["dead"] as? Int == 0)
+
+        // The receipt event carries each line's due date and shipped quantity, and the
+        // scorecard computed from the log agrees with it.
+        let posted = try #require(story.first { $0["type"] as? String == "com.supplyline.receipt.posted" }?["data"] as? [String: Any])
+        let receiptLines = posted["lines"] as? [[String: Any]] ?? []
+        #expect(receiptLines.count == lines.count)
+        for (receiptLine, line) in zip(receiptLines, lines) {
+            let dates = ((line["schedule"] as? [[String: Any]]) ?? []).compactMap { $0["date"] as? String } + [line["needBy"] as? String ?? ""]
+            #expect(dates.contains(receiptLine["dueDate"] as? String ?? "none"), "\(receiptLine) for \(line)")
+            #expect(receiptLine["shippedQuantity"] as? String == line["quantity"] as? String)
+        }
+        let onTime = receiptLines.filter { (posted["receivedDate"] as? String ?? "") <= ($0["dueDate"] as? String ?? "") }.count
+        let period = "from=\(Landscape.today(plus: -1))&to=2027-12-31"
+        let card = l.get("/v1/suppliers/S-100/scorecard?\(period)", as: "S-100")?.json ?? [:]
+        #expect((card["onTimeDelivery"] as? [String: Any])?["count"] as? Int == lines.count, "\(card)")
+        #expect((card["onTimeDelivery"] as? [String: Any])?["hits"] as? Int == onTime, "\(card)")
+        #expect((card["shipNoticeAccuracy"] as? [String: Any])?["hits"] as? Int == lines.count, "\(card)")
+        #expect((card["firstPassInvoiceMatch"] as? [String: Any])?["count"] as? Int == 1, "\(card)")
+        #expect((card["firstPassInvoiceMatch"] as? [String: Any])?["percent"] as? String == "100", "\(card)")
+        #expect((card["acknowledgementCycleTime"] as? [String: Any])?["count"] as? Int == 1, "\(card)")
+        #expect((card["acknowledgementCycleTime"] as? [String: Any])?["unanswered"] as? Int == 0, "\(card)")
+        #expect((card["nonconformances"] as? [String: Any])?["count"] as? Int == 0, "\(card)")
+        #expect(l.get("/v1/suppliers/S-100/scorecard?\(period)", as: "S-200")?.status == 404)
         return mine
     }
 
@@ -194,10 +223,29 @@ struct LifecycleTests {
         #expect(invoices.map { $0["document"] as? String } == [heldID])
         #expect(invoices.first?["applied"] as? Int == 1)
 
+        // The ERP turns the approved one down after all: the supplier reads the ERP's reason.
+        _ = try l.poll("the invoice booked at the ERP") {
+            (HTTP.send("GET", "\(l.erpURL)/erp/invoices")?.json["invoices"] as? [[String: Any]])?.first { $0["id"] as? String == heldID }
+        }
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/invoices/\(heldID)/reject", body: ["reason": "Surcharge not in the contract."])?.status == 200)
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/invoices/\(heldID)/pay")?.status == 502, "paying a rejected invoice is refused by the hub")
+        let turnedDown = l.get("/v1/invoices/\(heldID)", as: "S-100")?.json ?? [:]
+        #expect(turnedDown["status"] as? String == "rejected")
+        #expect(turnedDown["rejection"] as? String == "Surcharge not in the contract.")
+
         let types = l.events(as: "S-100").filter { [heldID, overID].contains($0["subject"] as? String ?? "") }.map { $0["type"] as? String ?? "" }
         #expect(types == ["com.supplyline.invoice.submitted", "com.supplyline.invoice.held",
                           "com.supplyline.invoice.submitted", "com.supplyline.invoice.held",
-                          "com.supplyline.invoice.matched", "com.supplyline.invoice.rejected"])
+                          "com.supplyline.invoice.matched", "com.supplyline.invoice.rejected",
+                          "com.supplyline.invoice.rejected"])
+        let rejections = l.events(as: "admin").filter { $0["type"] as? String == "com.supplyline.invoice.rejected" }
+        #expect(rejections.map { ($0["data"] as? [String: Any])?["by"] as? String } == ["buyer", "erp"])
+
+        // With both invoices rejected, PO-1001 and PO-1003 can be billed again in full.
+        let (again, againTotal) = Landscape.invoiceLines("PO-1001", ordered["PO-1001"]!)
+        let rebilled = l.post("/v1/invoices", as: "S-100", body: ["number": "INV-LC-P2", "invoiceDate": "2027-01-13", "currency": "USD",
+                                                                   "lines": again, "total": "\(againTotal)"])
+        #expect(rebilled?.json["status"] as? String == "matched", "\(rebilled?.json ?? [:])")
     }
 
     /// After confirmation the supplier moves a delivery within its tolerance (applied, one
@@ -282,6 +330,59 @@ struct LifecycleTests {
         #expect(effects.filter { $0["document"] as? String == "PO-1002" }.count == 1, "the cancellation came from the ERP; nothing is posted back")
         let ncrEvents = l.events(as: "S-100").filter { $0["subject"] as? String == ncrID }.map { $0["type"] as? String ?? "" }
         #expect(ncrEvents == ["com.supplyline.ncr.raised", "com.supplyline.ncr.answered"])
+    }
+
+    /// A ship notice corrected before arrival reaches the ERP as a new version, and the dock
+    /// receives what the latest version announced; a cancelled notice reaches the ERP as a
+    /// cancellation, and the dock has nothing to receive.
+    @Test func correctedAndCancelledShipNotices() throws {
+        let l = try Landscape(suppliers: 2, orders: 3, erpArguments: [])
+        defer { l.stop() }
+        var ordered: [String: [[String: Any]]] = [:]
+        for number in ["PO-1001", "PO-1003"] {
+            let lines = try #require(try l.released(number, supplier: "S-100")["lines"] as? [[String: Any]])
+            ordered[number] = lines
+            let ack = l.post("/v1/purchase-orders/\(number)/acknowledgements", as: "S-100",
+                             body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+            #expect(ack?.json["decision"] as? String == "confirmed")
+        }
+        let line = ordered["PO-1001"]![0]
+        let full = Decimal(string: line["quantity"] as! String)!
+        func notice(_ quantity: Decimal) -> [String: Any] {
+            ["shipmentId": "ASN-LC-U", "shipDate": "2027-01-08",
+             "packages": [["sscc": SSCC.make(31), "lines": [["purchaseOrder": "PO-1001", "line": line["line"]!, "quantity": "\(quantity)"]]]]]
+        }
+        let first = l.post("/v1/ship-notices", as: "S-100", body: notice(full - 1))
+        let id = try #require(first?.json["id"] as? String, "\(first?.json ?? [:])")
+        try l.effect("inboundDelivery", id)
+        let corrected = HTTP.send("PUT", "\(l.hubURL)/v1/ship-notices/\(id)", key: l.keys["S-100"], body: notice(full))
+        #expect(corrected?.status == 200, "\(corrected?.json ?? [:])")
+        #expect(corrected?.json["version"] as? Int == 2)
+        #expect(HTTP.send("PUT", "\(l.hubURL)/v1/ship-notices/\(id)", key: l.keys["S-200"], body: notice(full))?.status == 404)
+        let effects = try l.deliveredEffects().filter { $0["document"] as? String == id }
+        #expect(effects.map { "\($0["kind"]!):\($0["revision"]!):\($0["applied"]!)" } == ["inboundDelivery:1:1", "inboundDelivery:2:1"])
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(id)/receive", body: ["receivedDate": "2027-01-11"])
+        #expect(receipt?.status == 201)
+        #expect((receipt?.json["lines"] as? [[String: Any]])?.first?["received"] as? String == "\(full)")
+        #expect(HTTP.send("POST", "\(l.hubURL)/v1/ship-notices/\(id)/cancel", key: l.keys["S-100"],
+                          headers: ["Idempotency-Key": UUID().uuidString])?.json["code"] as? String == "shipNoticeReceived")
+
+        // PO-1003 shipped, then the shipment is called off.
+        let other = ordered["PO-1003"]![0]
+        let second = l.post("/v1/ship-notices", as: "S-100", body: [
+            "shipmentId": "ASN-LC-V", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(32), "lines": [["purchaseOrder": "PO-1003", "line": other["line"]!, "quantity": other["quantity"]!]]]],
+        ])
+        let secondID = try #require(second?.json["id"] as? String, "\(second?.json ?? [:])")
+        try l.effect("inboundDelivery", secondID)
+        let cancelled = HTTP.send("POST", "\(l.hubURL)/v1/ship-notices/\(secondID)/cancel", key: l.keys["S-100"],
+                                  headers: ["Idempotency-Key": UUID().uuidString])
+        #expect(cancelled?.json["status"] as? String == "cancelled", "\(cancelled?.json ?? [:])")
+        try l.effect("inboundDeliveryCancellation", secondID)
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(secondID)/receive")?.status == 409)
+        let types = l.events(as: "S-100").filter { [id, secondID].contains($0["subject"] as? String ?? "") }.map { $0["type"] as? String ?? "" }
+        #expect(types == ["com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.updated",
+                          "com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.cancelled"])
     }
 
     /// A confirmed delivery due inside the late window with nothing shipped raises
