@@ -385,6 +385,73 @@ struct LifecycleTests {
                           "com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.cancelled"])
     }
 
+    /// The ERP moves an order's dates after it shipped: the supplier confirms the new revision,
+    /// the goods arrive against the new dates, the invoice matches; and every supplier POST sent
+    /// twice with the same Idempotency-Key is answered the same and counted once.
+    @Test func aRevisionAfterShippingAndRetriedRequests() throws {
+        let l = try Landscape(suppliers: 1, orders: 1, erpArguments: [])
+        defer { l.stop() }
+        let lines = try #require(try l.released("PO-1001", supplier: "S-100")["lines"] as? [[String: Any]])
+        func twice(_ path: String, _ body: [String: Any], method: String = "POST") -> [HTTP.Reply?] {
+            let key = UUID().uuidString
+            return (0..<2).map { _ in HTTP.send(method, l.hubURL + path, key: l.keys["S-100"], body: body, headers: ["Idempotency-Key": key]) }
+        }
+        let acks = twice("/v1/purchase-orders/PO-1001/acknowledgements",
+                         ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+        #expect(acks.map { $0?.status } == [201, 201])
+        #expect(acks[0]?.json["id"] as? String == acks[1]?.json["id"] as? String)
+        let notices = twice("/v1/ship-notices", [
+            "shipmentId": "ASN-LC-R", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(41), "lines": lines.map { ["purchaseOrder": "PO-1001", "line": $0["line"]!, "quantity": $0["quantity"]!] }]],
+        ])
+        #expect(notices.map { $0?.status } == [201, 201])
+        let noticeID = try #require(notices[0]?.json["id"] as? String)
+        #expect(notices[1]?.json["id"] as? String == noticeID)
+        #expect((l.get("/v1/ship-notices?purchaseOrder=PO-1001", as: "S-100")?.json["items"] as? [Any])?.count == 1)
+        try l.effect("inboundDelivery", noticeID)
+
+        // The ERP moves every date a week later: revision 2, to be answered again.
+        let revised = HTTP.send("POST", "\(l.erpURL)/erp/purchase-orders/PO-1001/revise")
+        #expect(revised?.status == 200, "\(revised?.json ?? [:])")
+        let order = try l.poll("revision 2 at the hub") {
+            let order = l.get("/v1/purchase-orders/PO-1001", as: "S-100")?.json ?? [:]
+            return order["revision"] as? Int == 2 ? order : nil
+        }
+        #expect(order["status"] as? String == "awaitingAcknowledgement")
+        let newLines = try #require(order["lines"] as? [[String: Any]])
+        let again = l.post("/v1/purchase-orders/PO-1001/acknowledgements", as: "S-100",
+                           body: ["revision": 2, "lines": newLines.map { ["line": $0["line"]!, "status": "accepted"] }])
+        #expect(again?.json["decision"] as? String == "confirmed", "\(again?.json ?? [:])")
+        try l.effect("orderConfirmation", "PO-1001")
+
+        // The dock receives the notice sent under revision 1; the receipt is due by the new dates.
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])
+        #expect(receipt?.status == 201, "\(receipt?.json ?? [:])")
+        let receiptID = try #require(receipt?.json["id"] as? String)
+        let posted = l.events(as: "S-100").first { $0["subject"] as? String == receiptID }?["data"] as? [String: Any] ?? [:]
+        for (receiptLine, line) in zip(posted["lines"] as? [[String: Any]] ?? [], newLines) {
+            let dates = ((line["schedule"] as? [[String: Any]]) ?? []).compactMap { $0["date"] as? String }
+            #expect(dates.contains(receiptLine["dueDate"] as? String ?? "none"), "due by revision 2's dates: \(receiptLine) for \(line)")
+        }
+
+        let (invoiceLines, total) = Landscape.invoiceLines("PO-1001", newLines)
+        let invoices = twice("/v1/invoices", ["number": "INV-LC-R", "invoiceDate": "2027-01-12", "currency": "USD",
+                                              "lines": invoiceLines, "total": "\(total)"])
+        #expect(invoices.map { $0?.status } == [201, 201])
+        #expect(invoices.map { $0?.json["status"] as? String } == ["matched", "matched"])
+        let invoiceID = try #require(invoices[0]?.json["id"] as? String)
+        let effects = try l.deliveredEffects()
+        #expect(effects.map { "\($0["kind"]!):\($0["document"]!):\($0["revision"]!):\($0["applied"]!)" }.sorted() == [
+            "inboundDelivery:\(noticeID):1:1", "orderConfirmation:PO-1001:1:1", "orderConfirmation:PO-1001:2:1",
+            "supplierInvoice:\(invoiceID):1:1",
+        ].sorted())
+        let types = l.events(as: "S-100").map { $0["type"] as? String ?? "" }
+        #expect(types == ["com.supplyline.supplier.created",
+                          "com.supplyline.po.released", "com.supplyline.po.acknowledged", "com.supplyline.shipnotice.submitted",
+                          "com.supplyline.po.revised", "com.supplyline.po.acknowledged", "com.supplyline.receipt.posted",
+                          "com.supplyline.invoice.submitted", "com.supplyline.invoice.matched"])
+    }
+
     /// A confirmed delivery due inside the late window with nothing shipped raises
     /// `shipNoticeLate` once, however many sweeps follow.
     @Test func aLateShipmentIsRaisedOnce() throws {
