@@ -452,6 +452,51 @@ struct LifecycleTests {
                           "com.supplyline.invoice.submitted", "com.supplyline.invoice.matched"])
     }
 
+    /// The ERP refuses every posting while the supplier ships and invoices; the hub is killed
+    /// and restarted with the postings still pending; once the ERP takes postings again, each
+    /// document ends as exactly one effect and the supplier's invoice goes on to paid.
+    @Test func pendingPostingsSurviveAHubCrash() throws {
+        let l = try Landscape(suppliers: 1, orders: 1, erpArguments: [])
+        defer { l.stop() }
+        let lines = try #require(try l.released("PO-1001", supplier: "S-100")["lines"] as? [[String: Any]])
+        #expect(HTTP.send("PUT", "\(l.erpURL)/erp/faults", body: ["failRate": 1])?.status == 200)
+        let ack = l.post("/v1/purchase-orders/PO-1001/acknowledgements", as: "S-100",
+                         body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+        #expect(ack?.json["decision"] as? String == "confirmed")
+        let notice = l.post("/v1/ship-notices", as: "S-100", body: [
+            "shipmentId": "ASN-LC-K", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(51), "lines": lines.map { ["purchaseOrder": "PO-1001", "line": $0["line"]!, "quantity": $0["quantity"]!] }]],
+        ])
+        let noticeID = try #require(notice?.json["id"] as? String)
+        #expect((l.get("/v1/outbox", as: "admin")?.json["pending"] as? Int) == 2)
+        // Refused at least once each before the crash.
+        _ = try l.poll("refused deliveries") {
+            let effects = HTTP.send("GET", "\(l.erpURL)/erp/effects")?.json["effects"] as? [[String: Any]] ?? []
+            return effects.count == 2 && effects.allSatisfy { ($0["received"] as? Int ?? 0) >= 1 && $0["applied"] as? Int == 0 } ? true : nil
+        }
+        try l.crashAndRestartHub()
+        #expect((l.get("/v1/outbox", as: "admin")?.json["pending"] as? Int) == 2)
+        #expect(HTTP.send("PUT", "\(l.erpURL)/erp/faults", body: ["failRate": 0])?.status == 200)
+        try l.effect("inboundDelivery", noticeID)
+
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])?.status == 201)
+        let (invoiceLines, total) = Landscape.invoiceLines("PO-1001", lines)
+        let invoice = l.post("/v1/invoices", as: "S-100", body: ["number": "INV-LC-K", "invoiceDate": "2027-01-12", "currency": "USD",
+                                                                  "lines": invoiceLines, "total": "\(total)"])
+        let invoiceID = try #require(invoice?.json["id"] as? String)
+        #expect(invoice?.json["status"] as? String == "matched")
+        try l.effect("supplierInvoice", invoiceID)
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/invoices/\(invoiceID)/pay")?.status == 200)
+        #expect(l.get("/v1/invoices/\(invoiceID)", as: "S-100")?.json["status"] as? String == "paid")
+
+        let effects = try l.deliveredEffects()
+        #expect(effects.map { "\($0["kind"]!):\($0["document"]!):\($0["applied"]!)" }.sorted() == [
+            "inboundDelivery:\(noticeID):1", "orderConfirmation:PO-1001:1", "supplierInvoice:\(invoiceID):1",
+        ].sorted())
+        #expect(effects.filter { $0["kind"] as? String != "supplierInvoice" }.allSatisfy { ($0["received"] as? Int ?? 0) >= 2 })
+        #expect(l.get("/v1/outbox", as: "admin")?.json["dead"] as? Int == 0)
+    }
+
     /// A confirmed delivery due inside the late window with nothing shipped raises
     /// `shipNoticeLate` once, however many sweeps follow.
     @Test func aLateShipmentIsRaisedOnce() throws {
@@ -503,14 +548,16 @@ struct LifecycleTests {
 /// A hub and a reference ERP on loopback, with keys for the ERP, an admin, a buyer and each
 /// seeded supplier.
 final class Landscape {
-    let hub: Child
+    private(set) var hub: Child
     let erp: Child
+    private let hubCommand: [String]
+    private let dir: URL
     let hubURL: String
     let erpURL: String
     var keys: [String: String] = [:]
 
     init(suppliers: Int, orders: Int, erpArguments: [String], hubArguments: [String] = []) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supplyline-e2e-lc-\(UUID().uuidString)")
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("supplyline-e2e-lc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = dir.appendingPathComponent("hub.db").path
         func key(_ args: [String]) throws -> String {
@@ -525,9 +572,9 @@ final class Landscape {
         let hubPort = freePort(), erpPort = freePort()
         hubURL = "http://127.0.0.1:\(hubPort)"
         erpURL = "http://127.0.0.1:\(erpPort)"
-        hub = try Child(Executables.hub, ["serve", "--listen", "127.0.0.1:\(hubPort)", "--db", db, "--erp-url", erpURL,
-                                          "--retry-base-seconds", "0.05", "--retry-max-seconds", "0.5", "--access-log", "false"] + hubArguments,
-                        log: dir.appendingPathComponent("hub.log"))
+        hubCommand = ["serve", "--listen", "127.0.0.1:\(hubPort)", "--db", db, "--erp-url", erpURL,
+                      "--retry-base-seconds", "0.05", "--retry-max-seconds", "0.5", "--access-log", "false"] + hubArguments
+        hub = try Child(Executables.hub, hubCommand, log: dir.appendingPathComponent("hub.log"))
         erp = try Child(Executables.erp, ["serve", "--listen", "127.0.0.1:\(erpPort)", "--db", dir.appendingPathComponent("erp.db").path,
                                           "--hub-url", hubURL, "--hub-key", keys["erp"]!,
                                           "--seed-suppliers", "\(suppliers)", "--seed-orders", "\(orders)"] + erpArguments,
@@ -539,6 +586,13 @@ final class Landscape {
             stop()
             throw error
         }
+    }
+
+    /// Kills the hub without warning (SIGKILL) and starts it again on the same database.
+    func crashAndRestartHub() throws {
+        hub.kill()
+        hub = try Child(Executables.hub, hubCommand, log: dir.appendingPathComponent("hub-\(UUID().uuidString).log"))
+        _ = try hub.waitFor("listening on")
     }
 
     func stop() {
