@@ -319,17 +319,32 @@ struct LifecycleTests {
         let ncrID = try #require(ncr?.json["id"] as? String)
         try l.effect("nonconformance", ncrID)
         #expect(l.get("/v1/nonconformances/\(ncrID)", as: "S-200")?.status == 404)
-        let answered = l.post("/v1/nonconformances/\(ncrID)/containment", as: "S-100", body: ["text": "Stock blocked and sorted."])
-        #expect(answered?.json["status"] as? String == "containmentAnswered", "\(answered?.json ?? [:])")
+        // The short 8D, step by step, to closed; the ERP hears of the raise and of the close.
+        for (step, path, answeredStatus) in [("containment", "containment", "containmentAnswered"),
+                                             ("rootCause", "root-cause", "rootCauseAnswered"),
+                                             ("correctiveAction", "corrective-action", "correctiveActionAnswered")] {
+            let answered = l.post("/v1/nonconformances/\(ncrID)/\(path)", as: "S-100", body: ["text": "Answer for \(step)."])
+            #expect(answered?.json["status"] as? String == answeredStatus, "\(answered?.json ?? [:])")
+            #expect(l.post("/v1/nonconformances/\(ncrID)/\(path)", as: "S-200", body: ["text": "Not mine."])?.status == 404)
+            let accepted = l.post("/v1/nonconformances/\(ncrID)/accept", as: "buyer", body: ["step": step], idempotent: false)
+            #expect(accepted?.status == 200, "\(accepted?.json ?? [:])")
+        }
+        let closed = l.post("/v1/nonconformances/\(ncrID)/close", as: "buyer", body: ["note": "Two lots received without burrs."], idempotent: false)
+        #expect(closed?.json["status"] as? String == "closed", "\(closed?.json ?? [:])")
         let effects = try l.deliveredEffects()
-        for (kind, document) in [("orderConfirmation", "PO-1001"), ("orderConfirmation", "PO-1002"), ("orderConfirmation", "PO-1003"),
-                                 ("scheduleChange", "PO-1003"), ("inboundDelivery", noticeID), ("nonconformance", ncrID)] {
+        for (kind, document, revisions) in [("orderConfirmation", "PO-1001", [1]), ("orderConfirmation", "PO-1002", [1]),
+                                            ("orderConfirmation", "PO-1003", [1]), ("scheduleChange", "PO-1003", [1]),
+                                            ("inboundDelivery", noticeID, [1]), ("nonconformance", ncrID, [1, 2])] {
             let matching = effects.filter { $0["kind"] as? String == kind && $0["document"] as? String == document }
-            #expect(matching.count == 1 && matching.first?["applied"] as? Int == 1, "\(kind) \(document): \(matching)")
+            #expect(matching.compactMap { $0["revision"] as? Int } == revisions && matching.allSatisfy { $0["applied"] as? Int == 1 },
+                    "\(kind) \(document): \(matching)")
         }
         #expect(effects.filter { $0["document"] as? String == "PO-1002" }.count == 1, "the cancellation came from the ERP; nothing is posted back")
         let ncrEvents = l.events(as: "S-100").filter { $0["subject"] as? String == ncrID }.map { $0["type"] as? String ?? "" }
-        #expect(ncrEvents == ["com.supplyline.ncr.raised", "com.supplyline.ncr.answered"])
+        #expect(ncrEvents.first == "com.supplyline.ncr.raised")
+        #expect(ncrEvents.filter { $0 == "com.supplyline.ncr.answered" }.count == 3)
+        #expect(ncrEvents.last == "com.supplyline.ncr.closed", "\(ncrEvents)")
+        #expect(l.events(as: "S-200").allSatisfy { $0["subject"] as? String != ncrID })
     }
 
     /// A ship notice corrected before arrival reaches the ERP as a new version, and the dock
