@@ -238,6 +238,14 @@ struct LifecycleTests {
                           "com.supplyline.invoice.submitted", "com.supplyline.invoice.held",
                           "com.supplyline.invoice.matched", "com.supplyline.invoice.rejected",
                           "com.supplyline.invoice.rejected"])
+        let approvedException = try exception(for: heldID), rejectedException = try exception(for: overID)
+        #expect(queue.first { $0["id"] as? String == approvedException }?["purchaseOrder"] as? String == "PO-1001")
+        #expect(queue.first { $0["id"] as? String == rejectedException }?["purchaseOrder"] as? String == "PO-1003")
+        let decisions = l.events(as: "admin").filter { [approvedException, rejectedException].contains($0["subject"] as? String ?? "") }
+        #expect(decisions.map { "\($0["subject"]!):\($0["type"]!)" } == [
+            "\(approvedException):com.supplyline.exception.opened", "\(rejectedException):com.supplyline.exception.opened",
+            "\(approvedException):com.supplyline.exception.approved", "\(rejectedException):com.supplyline.exception.rejected",
+        ])
         let rejections = l.events(as: "admin").filter { $0["type"] as? String == "com.supplyline.invoice.rejected" }
         #expect(rejections.map { ($0["data"] as? [String: Any])?["by"] as? String } == ["buyer", "erp"])
 
