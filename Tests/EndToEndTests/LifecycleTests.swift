@@ -563,6 +563,52 @@ struct LifecycleTests {
         #expect(events.allSatisfy { ($0["data"] as? [String: Any])?["purchaseOrder"] as? String != "PO-1002" })
     }
 
+    /// A supplier's change outside its tolerance waits for a buyer; while it waits no other is
+    /// taken and nothing reaches the ERP; approved, it is posted once and the new dates hold
+    /// for the goods that then arrive.
+    @Test func aChangeOutsideToleranceWaitsForABuyer() throws {
+        let l = try Landscape(suppliers: 1, orders: 1, erpArguments: [])
+        defer { l.stop() }
+        let lines = try #require(try l.released("PO-1001", supplier: "S-100")["lines"] as? [[String: Any]])
+        let ack = l.post("/v1/purchase-orders/PO-1001/acknowledgements", as: "S-100",
+                         body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+        #expect(ack?.json["decision"] as? String == "confirmed")
+        let line = lines[0]
+        let schedule = (line["schedule"] as? [[String: Any]]) ?? [["quantity": line["quantity"]!, "date": line["needBy"]!]]
+        let moved: [[String: Any]] = schedule.map { ["quantity": $0["quantity"]!, "date": Landscape.day($0["date"] as! String, plus: 20)] }
+        let change = l.post("/v1/purchase-orders/PO-1001/change-requests", as: "S-100",
+                            body: ["revision": 1, "lines": [["line": line["line"]!, "schedule": moved, "reason": "Die repair"]]])
+        #expect(change?.status == 201, "\(change?.json ?? [:])")
+        #expect(change?.json["status"] as? String == "inReview")
+        #expect((change?.json["reasons"] as? [[String: Any]])?.compactMap { $0["code"] as? String }.contains("dateOutOfTolerance") == true)
+        let second = l.post("/v1/purchase-orders/PO-1001/change-requests", as: "S-100",
+                            body: ["revision": 1, "lines": [["line": line["line"]!, "schedule": schedule]]])
+        #expect(second?.status == 409)
+        #expect(second?.json["code"] as? String == "changeRequestPending")
+
+        let queue = l.get("/v1/exceptions?type=changeRequestOutOfTolerance&status=open", as: "buyer")?.json["items"] as? [[String: Any]] ?? []
+        #expect(queue.count == 1)
+        #expect(try l.deliveredEffects().filter { $0["kind"] as? String == "scheduleChange" }.isEmpty)
+        let exceptionID = try #require(queue.first?["id"] as? String)
+        #expect(l.post("/v1/exceptions/\(exceptionID)/approve", as: "buyer", body: ["note": "Agreed with planning."], idempotent: false)?.status == 200)
+        try l.effect("scheduleChange", "PO-1001")
+        let posted = try l.deliveredEffects().filter { $0["kind"] as? String == "scheduleChange" }
+        #expect(posted.count == 1 && posted.first?["applied"] as? Int == 1, "\(posted)")
+
+        // The goods arrive: due by the approved dates.
+        let notice = l.post("/v1/ship-notices", as: "S-100", body: [
+            "shipmentId": "ASN-LC-CR", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(71), "lines": [["purchaseOrder": "PO-1001", "line": line["line"]!, "quantity": line["quantity"]!]]]],
+        ])
+        let noticeID = try #require(notice?.json["id"] as? String, "\(notice?.json ?? [:])")
+        try l.effect("inboundDelivery", noticeID)
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])
+        let receiptID = try #require(receipt?.json["id"] as? String, "\(receipt?.json ?? [:])")
+        let data = l.events(as: "S-100").first { $0["subject"] as? String == receiptID }?["data"] as? [String: Any] ?? [:]
+        let due = (data["lines"] as? [[String: Any]])?.first?["dueDate"] as? String
+        #expect(moved.compactMap { $0["date"] as? String }.contains(due ?? "none"), "due \(due ?? "nil"), approved \(moved)")
+    }
+
     /// A confirmed delivery due inside the late window with nothing shipped raises
     /// `shipNoticeLate` once, however many sweeps follow.
     @Test func aLateShipmentIsRaisedOnce() throws {
