@@ -219,6 +219,12 @@ struct LifecycleTests {
         #expect((l.get("/v1/ship-notices?purchaseOrder=PO-1001", as: "S-100")?.json["items"] as? [Any])?.count == 1)
         try l.effect("inboundDelivery", noticeID)
 
+        // The ERP sends revision 1 again: nothing changes at the hub.
+        let before = l.events(as: "admin").count
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/purchase-orders/PO-1001/release")?.status == 200)
+        #expect(l.get("/v1/purchase-orders/PO-1001", as: "S-100")?.json["status"] as? String == "confirmed")
+        #expect(l.events(as: "admin").count == before)
+
         // The ERP moves every date a week later: revision 2, to be answered again.
         let revised = HTTP.send("POST", "\(l.erpURL)/erp/purchase-orders/PO-1001/revise")
         #expect(revised?.status == 200, "\(revised?.json ?? [:])")
