@@ -6,6 +6,54 @@ import Testing
 /// nonconformances, with the ERP's effects, the event log and each supplier's view.
 @Suite("End to end: held documents, changes and cancellations", .serialized)
 struct LifecycleDecisionTests {
+    /// The dock turns part of a delivery away: only what went into stock may be billed, the
+    /// ship notice still counts as accurate, and the order line cannot be cut below what came.
+    @Test func partOfADeliveryRejectedAtTheDock() throws {
+        let l = try Landscape(suppliers: 1, orders: 1, erpArguments: [])
+        defer { l.stop() }
+        let lines = try #require(try l.released("PO-1001", supplier: "S-100")["lines"] as? [[String: Any]])
+        let ack = l.post("/v1/purchase-orders/PO-1001/acknowledgements", as: "S-100",
+                         body: ["revision": 1, "lines": lines.map { ["line": $0["line"]!, "status": "accepted"] }])
+        #expect(ack?.json["decision"] as? String == "confirmed")
+        let line = lines[0]
+        let quantity = Decimal(string: line["quantity"] as! String)!
+        let notice = l.post("/v1/ship-notices", as: "S-100", body: [
+            "shipmentId": "ASN-LC-RJ", "shipDate": "2027-01-08",
+            "packages": [["sscc": SSCC.make(81), "lines": [["purchaseOrder": "PO-1001", "line": line["line"]!, "quantity": "\(quantity)"]]]],
+        ])
+        let noticeID = try #require(notice?.json["id"] as? String, "\(notice?.json ?? [:])")
+        try l.effect("inboundDelivery", noticeID)
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: [
+            "receivedDate": "2027-01-11", "lines": [["shipNoticeLine": 1, "received": "\(quantity - 2)", "rejected": "2", "lot": "L-1"]],
+        ])
+        #expect(receipt?.status == 201, "\(receipt?.json ?? [:])")
+
+        func bill(_ number: String, _ billed: Decimal) -> HTTP.Reply? {
+            l.post("/v1/invoices", as: "S-100", body: [
+                "number": number, "invoiceDate": "2027-01-12", "currency": "USD", "total": "\(billed * Decimal(string: line["unitPrice"] as! String)!)",
+                "lines": [["line": 1, "purchaseOrder": "PO-1001", "poLine": line["line"]!, "quantity": "\(billed)", "unit": line["unit"]!, "unitPrice": line["unitPrice"]!]],
+            ])
+        }
+        let tooMuch = bill("INV-LC-RJ1", quantity)
+        #expect(tooMuch?.json["status"] as? String == "held")
+        #expect((tooMuch?.json["reasons"] as? [[String: Any]])?.map { $0["code"] as? String } == ["quantityVariance"])
+        let exceptionID = try #require((l.get("/v1/exceptions?type=invoiceVariance&status=open", as: "buyer")?.json["items"] as? [[String: Any]])?.first?["id"] as? String)
+        #expect(l.post("/v1/exceptions/\(exceptionID)/reject", as: "buyer", idempotent: false)?.status == 200)
+        let rejection = l.get("/v1/invoices/\(tooMuch?.json["id"] as? String ?? "")", as: "S-100")?.json["rejection"] as? String
+        #expect(rejection?.isEmpty == false, "without a note the supplier reads the variance reasons")
+        #expect(bill("INV-LC-RJ2", quantity - 2)?.json["status"] as? String == "matched")
+
+        let card = l.get("/v1/suppliers/S-100/scorecard?from=\(Landscape.today(plus: -1))&to=2027-12-31", as: "buyer")?.json ?? [:]
+        #expect((card["shipNoticeAccuracy"] as? [String: Any])?["hits"] as? Int == 1, "received + rejected = shipped: \(card)")
+        #expect((card["firstPassInvoiceMatch"] as? [String: Any])?["count"] as? Int == 2, "\(card)")
+        #expect((card["firstPassInvoiceMatch"] as? [String: Any])?["hits"] as? Int == 1, "\(card)")
+
+        // What arrived (taken in or turned away) bounds any cut of the line.
+        let cut = HTTP.send("POST", "\(l.hubURL)/v1/purchase-orders/PO-1001/cancel", key: l.keys["erp"], body: ["reason": "Stop"],
+                            headers: ["Idempotency-Key": UUID().uuidString])
+        #expect(cut?.json["code"] as? String == "belowShippedQuantity")
+    }
+
     /// One invoice bills a higher price (held, a buyer approves, it is posted), another bills
     /// more than was received (held, a buyer rejects, nothing is posted); the supplier sees both.
     @Test func heldInvoicesAreDecidedByABuyer() throws {
