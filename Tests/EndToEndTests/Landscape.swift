@@ -47,6 +47,11 @@ final class Landscape {
     /// `arguments` added to its command line.
     func crashAndRestartHub(adding arguments: [String] = []) throws {
         hub.kill()
+        try startHub(adding: arguments)
+    }
+
+    /// Starts the hub again after `hub.kill()`.
+    func startHub(adding arguments: [String] = []) throws {
         hub = try Child(Executables.hub, hubCommand + arguments, log: dir.appendingPathComponent("hub-\(UUID().uuidString).log"))
         _ = try hub.waitFor("listening on")
     }

@@ -171,6 +171,7 @@ struct LifecycleTests {
             let effects = HTTP.send("GET", "\(l.erpURL)/erp/effects")?.json["effects"] as? [[String: Any]] ?? []
             return effects.count == 2 && effects.allSatisfy { ($0["received"] as? Int ?? 0) >= 1 && $0["applied"] as? Int == 0 } ? true : nil
         }
+        // A delivery in flight when the hub dies is tried again once its 30-second lease runs out.
         try l.crashAndRestartHub()
         #expect((l.get("/v1/outbox", as: "admin")?.json["pending"] as? Int) == 2)
         #expect(HTTP.send("PUT", "\(l.erpURL)/erp/faults", body: ["failRate": 0])?.status == 200)
@@ -183,6 +184,12 @@ struct LifecycleTests {
         let invoiceID = try #require(invoice?.json["id"] as? String)
         #expect(invoice?.json["status"] as? String == "matched")
         try l.effect("supplierInvoice", invoiceID)
+        // While the hub is down the ERP cannot report the payment, and keeps the invoice as it was.
+        l.hub.kill()
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/invoices/\(invoiceID)/pay")?.status == 502)
+        let booked = (HTTP.send("GET", "\(l.erpURL)/erp/invoices")?.json["invoices"] as? [[String: Any]])?.first { $0["id"] as? String == invoiceID }
+        #expect(booked?["status"] as? String == "booked")
+        try l.startHub()
         #expect(HTTP.send("POST", "\(l.erpURL)/erp/invoices/\(invoiceID)/pay")?.status == 200)
         #expect(l.get("/v1/invoices/\(invoiceID)", as: "S-100")?.json["status"] as? String == "paid")
 
