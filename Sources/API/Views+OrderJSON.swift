@@ -8,8 +8,14 @@ extension Views {
     /// encoder costs most of their time.
     static func orderJSON(_ record: OrderRecord, revisions: [Int]?) -> [UInt8] {
         let order = record.order
-        var out = "{\"createdAt\":\"\(timestamp(record.createdAt))\",\"currency\":"
+        var out = "{"
         out.reserveCapacity(320 + order.lines.count * 320)
+        if let reason = order.cancelReason {
+            out += "\"cancelReason\":"
+            PurchaseOrder.append(quoted: reason, to: &out)
+            out += ","
+        }
+        out += "\"createdAt\":\"\(timestamp(record.createdAt))\",\"currency\":"
         PurchaseOrder.append(quoted: order.currency, to: &out)
         out += ",\"lines\":"
         order.appendLinesJSON(to: &out)

@@ -132,12 +132,16 @@ public struct TimerSweep: Sendable {
     private func shipNotices(now: Date, report: inout Report) throws {
         let today = LocalDate(utc: now)
         let window = today.adding(days: policy.shipNoticeLateDays)
+        // Deliveries still ahead and covered stay watched: page past them, so a late delivery
+        // due after a full batch of covered ones is still found in this sweep.
+        var cursor: ShipmentWatch?
         while true {
-            let (raised, settled, seen): (Int, Int, Int) = try context.store.write { tx in
-                try tx.removeStaleShipmentWatches(dueOnOrBefore: window)
-                let watches = try tx.shipmentWatches(dueOnOrBefore: window, limit: policy.batch)
+            let after = cursor
+            let (raised, seen, last): (Int, Int, ShipmentWatch?) = try context.store.write { tx in
+                if after == nil { try tx.removeStaleShipmentWatches(dueOnOrBefore: window) }
+                let watches = try tx.shipmentWatches(dueOnOrBefore: window, after: after, limit: policy.batch)
                 var progress: [String: [Int: LineProgress]] = [:]
-                var raised = 0, settled = 0
+                var raised = 0
                 for w in watches {
                     if progress[w.purchaseOrder] == nil { progress[w.purchaseOrder] = try tx.lineProgress(purchaseOrder: w.purchaseOrder) }
                     let shipped = progress[w.purchaseOrder]?[w.due.line]?.shipped ?? 0
@@ -154,18 +158,16 @@ public struct TimerSweep: Sendable {
                             raised += 1
                         }
                         try tx.removeShipmentWatch(purchaseOrder: w.purchaseOrder, line: w.due.line, dueDate: w.due.dueDate)
-                        settled += 1
                     } else if w.due.dueDate < today {
                         // Covered and past its date: nothing left to watch.
                         try tx.removeShipmentWatch(purchaseOrder: w.purchaseOrder, line: w.due.line, dueDate: w.due.dueDate)
-                        settled += 1
                     }
                 }
-                return (raised, settled, watches.count)
+                return (raised, watches.count, watches.last)
             }
             report.shipNoticesLate += raised
-            // Deliveries still ahead and covered stay watched; stop when a batch frees nothing.
-            if seen < policy.batch || settled == 0 { break }
+            if seen < policy.batch { break }
+            cursor = last
         }
     }
 

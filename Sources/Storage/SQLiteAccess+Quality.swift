@@ -93,15 +93,18 @@ extension SQLiteAccess {
         }
     }
 
-    func shipmentWatches(dueOnOrBefore date: LocalDate, limit: Int) throws -> [ShipmentWatch] {
+    func shipmentWatches(dueOnOrBefore date: LocalDate, after: ShipmentWatch?, limit: Int) throws -> [ShipmentWatch] {
         // CROSS JOIN keeps the due-date index as the outer loop: the watched deliveries in the
         // window, not every confirmed order.
-        try connection.query("""
+        let cursor: [SQLValue] = after.map { [.text($0.due.dueDate.iso), .text($0.purchaseOrder), .integer(Int64($0.due.line))] }
+            ?? [.null, .null, .null]
+        return try connection.query("""
             SELECT w.purchase_order, w.revision, w.supplier_id, w.line, w.due_date, w.quantity
             FROM shipment_watches w CROSS JOIN purchase_orders p
-            WHERE p.number = w.purchase_order AND p.current_revision = w.revision AND p.status = 'confirmed' AND w.due_date <= ?
-            ORDER BY w.due_date, w.purchase_order, w.line LIMIT ?
-            """, [.text(date.iso), .integer(Int64(limit))]).map { row in
+            WHERE p.number = w.purchase_order AND p.current_revision = w.revision AND p.status = 'confirmed' AND w.due_date <= ?1
+              AND (?2 IS NULL OR (w.due_date, w.purchase_order, w.line) > (?2, ?3, ?4))
+            ORDER BY w.due_date, w.purchase_order, w.line LIMIT ?5
+            """, [.text(date.iso)] + cursor + [.integer(Int64(limit))]).map { row in
             ShipmentWatch(purchaseOrder: row[0].string ?? "", revision: row[1].int ?? 0, supplier: row[2].string ?? "",
                           due: DueQuantity(line: row[3].int ?? 0, dueDate: LocalDate(iso: row[4].string ?? "") ?? LocalDate(daysSinceEpoch: 0),
                                            cumulative: DecimalText.parse(row[5].string ?? "0") ?? 0))

@@ -90,8 +90,10 @@ public protocol StoreReader {
     func pendingAcknowledgements(releasedAtOrBefore: Date, withoutExceptionKeyPrefix keyPrefix: String, limit: Int) throws -> [PendingAcknowledgement]
     /// Confirmed orders that changed (or were never read) since the ship-notice timer last read them.
     func confirmedOrdersChangedSinceWatched(limit: Int) throws -> [ConfirmedOrderChange]
-    /// Watched deliveries due on or before `date` whose order is still confirmed at the watched revision.
-    func shipmentWatches(dueOnOrBefore date: LocalDate, limit: Int) throws -> [ShipmentWatch]
+    /// Watched deliveries due on or before `date` whose order is still confirmed at the watched
+    /// revision, by due date, order and line; `after` (the last watch of the previous page)
+    /// pages on past deliveries that stay watched.
+    func shipmentWatches(dueOnOrBefore date: LocalDate, after: ShipmentWatch?, limit: Int) throws -> [ShipmentWatch]
     /// One supplier's events of the given types at or after `since`, oldest first.
     func supplierEvents(supplier: String, types: [String], since: Date) throws -> [EventRecord]
 

@@ -21,4 +21,21 @@ struct OrderViewJSONTests {
             #expect(Views.orderJSON(record, revisions: revisions) == RequestSupport.json(200, Views.Order(record, revisions: revisions)).body)
         }
     }
+
+    @Test("a cancelled order's view carries its cancelled lines and the reason, as the encoder writes them")
+    func cancelledOrder() throws {
+        let needBy = LocalDate(iso: "2027-01-15")!
+        var order = PurchaseOrder(number: "PO-1001", revision: 3, supplier: "S-100", plant: "P01", currency: "USD", lines: [
+            OrderLine(line: 1, item: "MAT-1", description: "", quantity: 100, unit: "EA", unitPrice: Decimal(string: "2.50")!, needBy: needBy),
+        ])
+        order.lines[0].cancelled = true
+        order.cancelReason = "Project stopped by the \"customer\""
+        let record = OrderRecord(order: order, status: .cancelled, createdAt: Date(timeIntervalSince1970: 1_800_000_000),
+                                 updatedAt: Date(timeIntervalSince1970: 1_800_000_500))
+        let written = Views.orderJSON(record, revisions: [1, 2, 3])
+        #expect(written == RequestSupport.json(200, Views.Order(record, revisions: [1, 2, 3])).body)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(written)) as? [String: Any])
+        #expect(json["cancelReason"] as? String == "Project stopped by the \"customer\"")
+        #expect((json["lines"] as? [[String: Any]])?.first?["cancelled"] as? Bool == true)
+    }
 }

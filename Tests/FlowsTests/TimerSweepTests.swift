@@ -168,6 +168,22 @@ struct TimerSweepTests {
         #expect(try f.sweep.sweep().shipNoticesLate == 0)
     }
 
+    @Test func deliveriesAlreadyCoveredDoNotHideALateOneBehindThem() throws {
+        // Two deliveries covered by ship notices fill a whole batch of the sweep; the
+        // uncovered delivery due after them is still raised in the same sweep.
+        let f = try Fixture(policy: TimerPolicy(batch: 2))
+        for number in ["PO-1", "PO-2"] {
+            try f.release(number, schedule: [("2027-01-16", 10)])
+            #expect(try f.acknowledge(number) == .confirmed)
+            try f.context.store.write { try $0.addLineProgress(purchaseOrder: number, line: 1, LineProgress(shipped: 10)) }
+        }
+        try f.release("PO-3", schedule: [("2027-01-17", 10)])
+        #expect(try f.acknowledge("PO-3") == .confirmed)
+        #expect(try f.sweep.sweep().shipNoticesLate == 1)       // 01-15: all three due within two days
+        #expect(try f.exceptions("shipNoticeLate").map(\.dedupeKey) == ["shipNoticeLate:PO-3:1:2027-01-17"])
+        #expect(try f.sweep.sweep().shipNoticesLate == 0)
+    }
+
     @Test func aNonconformanceStepIsOverdueOnceTheDayAfterItsDueDate() throws {
         let f = try Fixture()
         let flow = NonconformanceFlow(context: f.context)
