@@ -60,9 +60,9 @@ struct GoodsReceiptAPITests {
         #expect(t.acknowledge("PO-1005", body: changed).json["decision"] as? String == "confirmed")
         let first = t.receive(#"{"receivedDate":"2027-01-16","lines":[{"purchaseOrder":"PO-1005","line":1,"received":"60"}]}"#)
         #expect((first.json["lines"] as? [[String: Any]])?.first?["dueDate"] as? String == "2027-01-16")
-        let second = t.receive(#"{"receivedDate":"2027-02-16","lines":[{"purchaseOrder":"PO-1005","line":1,"received":"40"}]}"#)
+        let second = t.receive(#"{"receivedDate":"2027-02-16","lines":[{"purchaseOrder":"PO-1005","line":1,"received":"30"}]}"#)
         #expect((second.json["lines"] as? [[String: Any]])?.first?["dueDate"] as? String == "2027-02-17")
-        // A notice naming the second delivery says so itself.
+        // A notice naming the second delivery says so itself (10 of the 100 are still open).
         let notice = t.submitNotice(#"{"shipmentId":"ASN-5","shipDate":"2027-02-10","packages":[{"sscc":"\#(TestHub.sscc2)","lines":[{"purchaseOrder":"PO-1005","line":1,"scheduleLine":2,"quantity":"10"}]}]}"#)
         #expect(notice.status == 201)
         let third = t.receive(#"{"receivedDate":"2027-02-16","shipNotice":"\#(notice.json["id"] as? String ?? "")","lines":[{"shipNoticeLine":1,"received":"10"}]}"#)
