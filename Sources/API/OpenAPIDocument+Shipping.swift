@@ -447,7 +447,7 @@ extension OpenAPIDocument {
               "Ship notices"
             ],
             "summary": "Replace a ship notice with a new version",
-            "description": "Role: supplier. Until a goods receipt references it, a notice may be replaced (the shipment id stays). Its own earlier quantities count as open again; the ledger moves by the difference and the new version is posted to the ERP (`inboundDelivery`, keyed per version). The same content again changes nothing. A received notice is `ship-notice-received`, a cancelled or rejected one `ship-notice-closed` (409). Event `shipnotice.updated`.",
+            "description": "Role: supplier. Until a goods receipt references it, a notice may be replaced (the shipment id stays). Its own earlier quantities count as open again; the ledger moves by the difference and the new version is posted to the ERP (`inboundDelivery`, keyed per version). A new version that needs a certificate it lacks is held and not posted: the ERP keeps the last posted version until the hold is released (the new version is posted) or rejected by a buyer (`inboundDeliveryCancellation`). The same content again changes nothing. A received notice is `ship-notice-received`, a cancelled or rejected one `ship-notice-closed` (409). Event `shipnotice.updated`.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/RequestId"
