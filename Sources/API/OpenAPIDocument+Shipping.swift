@@ -743,7 +743,7 @@ extension OpenAPIDocument {
               "Goods receipts"
             ],
             "summary": "Record a goods receipt",
-            "description": "Role: erp. Lines name a line of the referenced ship notice (`shipNoticeLine`, counted from 1 across its packages) or an order line. Quantities received and rejected must not be negative; more than was shipped is allowed and recorded. Moves the ledger's received and rejected quantities, marks the notice `received` (no more updates or cancellation), and emits `receipt.posted` with each line's due date (the confirmed date of the delivery received) and the quantity the notice announced. Refused with nothing written: `unknown-ship-notice`, `unknown-purchase-order` (code `orderNotOnFile`), `unknown-line`, `invalid-document`, `ship-notice-closed`. Requires an `Idempotency-Key`.",
+            "description": "Role: erp. Lines name a line of the referenced ship notice (`shipNoticeLine`, counted from 1 across its packages) or an order line. Quantities received and rejected must not be negative; more than was shipped is allowed and recorded. Moves the ledger's received and rejected quantities, marks the notice `received` (no more updates or cancellation; event `shipnotice.received` when this receipt closes it; a held notice is released and posted to the ERP first, its exception approved by the hub), and emits `receipt.posted` with each line's due date (the confirmed date of the delivery received) and the quantity the notice announced. Refused with nothing written: `unknown-ship-notice`, `unknown-purchase-order` (code `orderNotOnFile`), `unknown-line`, `invalid-document`, `ship-notice-closed`. Requires an `Idempotency-Key`.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
@@ -2003,6 +2003,7 @@ extension OpenAPIDocument {
                   "com.supplyline.shipnotice.held",
                   "com.supplyline.shipnotice.released",
                   "com.supplyline.shipnotice.rejected",
+                  "com.supplyline.shipnotice.received",
                   "com.supplyline.receipt.posted"
                 ]
               }

@@ -4,7 +4,8 @@ import Storage
 
 /// Goods receipts the ERP posts: what arrived, accepted or turned away, against a ship notice or
 /// order lines. Moves the ledger's received and rejected quantities, closes the notice to further
-/// changes, and tells subscribers which delivery was due when (`receipt.posted`).
+/// changes (`shipnotice.received`), and tells subscribers which delivery was due when
+/// (`receipt.posted`). A held notice that is received is released and posted to the ERP first.
 public struct GoodsReceiptFlow: Sendable {
     let context: FlowContext
 
@@ -70,19 +71,26 @@ public struct GoodsReceiptFlow: Sendable {
                                         number: document.number, receivedDate: document.receivedDate, shipNotice: notice?.id, lines: lines,
                                         clientID: request.principal.clientID, createdAt: now)
         try tx.insertGoodsReceipt(record)
+        var noticeEvents: [NewEvent] = []
         if let notice, notice.status != .received {
-            var closed = notice.with(status: .received, updatedAt: now)
+            var current = notice
             if notice.status == .held {
-                // Goods that arrived settle the question the hold asked.
-                let events = try ShipNoticeFlow.closeHold(notice, tx: tx, note: "The goods were received (\(record.id)).", now: now)
-                for event in events { try tx.emit(event, now: now) }
-                closed = closed.with(exceptionID: .some(nil), updatedAt: now)
+                // The ERP is taking in goods of a notice it was not posted (or not in this
+                // version): the goods settle the question the hold asked, so the notice is
+                // released and posted first, and the ERP has the delivery its receipt closes.
+                noticeEvents += try ShipNoticeFlow.closeHold(notice, tx: tx, note: "The goods were received (\(record.id)).", now: now)
+                noticeEvents += try ShipNoticeFlow.release(notice, tx: tx, actor: request.principal, requestID: request.requestID,
+                                                           why: "goods received (\(record.id))", now: now)
+                current = try tx.shipNotice(id: notice.id, scope: .all) ?? notice
             }
+            let closed = current.with(status: .received, updatedAt: now)
             try tx.updateShipNotice(closed)
+            noticeEvents.append(DomainEvents.shipNotice(closed, change: "received"))
         }
         try tx.appendAudit(AuditEvent(actor: request.principal, action: "goodsReceipt.posted", objectType: "goodsReceipt", objectID: record.id,
                                       detail: JSON.string(["shipNotice": record.shipNotice ?? "", "supplier": record.supplier]),
                                       requestID: request.requestID), now: now)
+        for event in noticeEvents { try tx.emit(event, now: now) }
         try tx.emit(DomainEvents.receiptPosted(record), now: now)
         return record
     }

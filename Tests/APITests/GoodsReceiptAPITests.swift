@@ -51,6 +51,24 @@ struct GoodsReceiptAPITests {
         #expect((t.call("GET", "/v1/goods-receipts?shipNotice=\(notice)", key: t.buyerKey).json["items"] as? [Any])?.count == 1)
     }
 
+    @Test func theReceiptThatClosesANoticeEmitsShipNoticeReceivedOnce() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        let notice = t.submitNotice(TestHub.noticeJSON(lines: [("PO-1001", 1, "50")])).json["id"] as? String ?? ""
+        let first = #"{"receivedDate":"2027-01-12","shipNotice":"\#(notice)","lines":[{"shipNoticeLine":1,"received":"30"}]}"#
+        #expect(t.receive(first).status == 201)
+        let events = try t.events("shipnotice.received")
+        #expect(events.count == 1)
+        #expect(events.first?.subject == notice)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data((events.first?.data ?? "").utf8)) as? [String: Any])
+        #expect(data["supplier"] as? String == "S-100")
+        #expect(data["status"] as? String == "received")
+        let second = #"{"receivedDate":"2027-01-13","shipNotice":"\#(notice)","lines":[{"shipNoticeLine":1,"received":"20"}]}"#
+        #expect(t.receive(second).status == 201)
+        #expect(try t.events("shipnotice.received").count == 1, "a notice is closed once")
+        #expect(!(try t.pendingKinds().contains("inboundDeliveryCancellation")))
+    }
+
     @Test func theDueDateIsTheConfirmedDateOfTheDeliveryReceived() throws {
         let t = try TestHub()
         t.seedShipping()

@@ -126,6 +126,20 @@ struct ShipNoticeHoldAPITests {
         #expect(try t.pendingKinds().contains("inboundDelivery"))
     }
 
+    @Test func receivingAHeldNoticePostsItToTheERPFirst() throws {
+        let t = try TestHub()
+        t.seedShipping(certificate: true)
+        let (notice, exception) = try held(t)
+        let body = #"{"receivedDate":"2027-01-12","shipNotice":"\#(notice)","lines":[{"shipNoticeLine":1,"received":"40"}]}"#
+        #expect(t.receive(body).status == 201)
+        #expect(t.call("GET", "/v1/ship-notices/\(notice)", key: t.supplierKey).json["status"] as? String == "received")
+        #expect(try t.pendingKeys().contains("inboundDelivery:\(notice):1"), "the ERP gets the delivery its receipt closes")
+        #expect(t.call("GET", "/v1/exceptions/\(exception)", key: t.buyerKey).json["status"] as? String == "approved")
+        #expect(try t.events("shipnotice.").map(\.type) == ["com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.held",
+                                                           "com.supplyline.shipnotice.released", "com.supplyline.shipnotice.received"])
+        #expect(try t.shipped("PO-1003") == LineProgress(shipped: 40, received: 40))
+    }
+
     @Test func cancellingAHeldNoticeClosesItsException() throws {
         let t = try TestHub()
         t.seedShipping(certificate: true)
