@@ -106,6 +106,34 @@ struct QualityDocumentAPITests {
         #expect(try t.hub.store.read { try $0.qualityDocuments(scope: .all, purchaseOrder: nil, shipNotice: nil, after: nil, limit: 10) }.items.isEmpty)
     }
 
+    @Test func anUploadEmitsOneEventWithItsLinks() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        let query = ["type": "certificateOfConformance", "purchaseOrder": "PO-1001", "line": "1", "lot": "L-7"]
+        let first = t.upload(Self.pdf, contentType: "application/pdf", query: query, key: "qd-event")
+        #expect(first.status == 201)
+        #expect(t.upload(Self.pdf, contentType: "application/pdf", query: query, key: "qd-event").status == 201)
+        #expect(t.upload(Self.pdf, contentType: "application/pdf", query: ["type": "other", "purchaseOrder": "PO-9999"]).status == 404)
+        let events = try t.events("qualitydocument.")
+        #expect(events.map(\.type) == ["com.supplyline.qualitydocument.uploaded"], "a replay or a refusal emits nothing")
+        let id = first.json["id"] as? String ?? ""
+        #expect(events.first?.subject == id)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data((events.first?.data ?? "").utf8)) as? [String: Any])
+        #expect(data["qualityDocument"] as? String == id)
+        #expect(data["supplier"] as? String == "S-100")
+        #expect(data["type"] as? String == "certificateOfConformance")
+        #expect(data["sha256"] as? String == first.json["sha256"] as? String)
+        let links = data["links"] as? [String: Any] ?? [:]
+        #expect(links["purchaseOrder"] as? String == "PO-1001")
+        #expect(links["line"] as? Int == 1)
+        #expect(links["lot"] as? String == "L-7")
+        #expect(links["shipNotice"] == nil)
+        // The supplier reads it in its own log; another supplier does not.
+        let own = t.call("GET", "/v1/events", key: t.supplierKey).text
+        #expect(own.contains("com.supplyline.qualitydocument.uploaded"))
+        #expect(!t.call("GET", "/v1/events", key: t.otherSupplierKey).text.contains("qualitydocument"))
+    }
+
     @Test func onlySuppliersUpload() throws {
         let t = try TestHub()
         t.seedShipping()
