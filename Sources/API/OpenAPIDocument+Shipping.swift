@@ -1047,7 +1047,7 @@ extension OpenAPIDocument {
               "Quality documents"
             ],
             "summary": "Upload a certificate or other quality document",
-            "description": "Role: supplier. The body is the file itself, sent with its Content-Type (`application/pdf`, `image/png`, `image/jpeg`, `text/plain`, `application/xml` or `text/xml`); the bytes must match it (`content-type-mismatch`), other types are `unsupported-media-type`. Up to 10 MiB unless the hub runs with `--max-document-bytes` (`document-too-large`; a body past the server's limit for this path is `payload-too-large`). Stored with its SHA-256. Links in the query: an order of the supplier's (`not-found` otherwise) and optionally its line, a ship notice of the supplier's, a lot. Event `qualitydocument.uploaded` (data `qualityDocument`, `supplier`, `type`, `sha256`, `contentType`, `size`, `fileName`, `links`). A certificate of conformance or analysis releases the supplier's held ship notices it now covers. Requires an `Idempotency-Key`.",
+            "description": "Role: supplier. The body is the file itself, sent with its Content-Type (`application/pdf`, `image/png`, `image/jpeg`, `text/plain`, `application/xml` or `text/xml`); the bytes must match it (`content-type-mismatch`), other types are `unsupported-media-type`. Up to 10 MiB unless the hub runs with `--max-document-bytes` (`document-too-large` with code `documentTooLarge`, also when the server stops reading a body past its limit for this path). Stored with its SHA-256. Links in the query: an order of the supplier's (`not-found` otherwise) and optionally its line, a ship notice of the supplier's, a lot. Event `qualitydocument.uploaded` (data `qualityDocument`, `supplier`, `type`, `sha256`, `contentType`, `size`, `fileName`, `links`). A certificate of conformance or analysis releases the supplier's held ship notices it now covers. Requires an `Idempotency-Key`.",
             "parameters": [
               {
                 "name": "type",
@@ -1225,7 +1225,7 @@ extension OpenAPIDocument {
                 }
               },
               "413": {
-                "description": "`document-too-large` or `payload-too-large`: the file is over the limit.",
+                "description": "`document-too-large` (code `documentTooLarge`): the file is over the document limit, whether the upload measured it or the server stopped reading the body.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"

@@ -152,6 +152,30 @@ struct QualityDocumentAPITests {
         #expect(over.json["code"] as? String == "documentTooLarge")
     }
 
+    /// Over a socket, a document past the limit is `document-too-large` with its code, whether
+    /// the upload measures it or the server stops reading the body, and nothing is stored.
+    @Test(arguments: [8193, 100_000])
+    func anOversizedDocumentOverASocketIsDocumentTooLarge(size: Int) async throws {
+        let t = try TestHub(maxBodyBytes: 4096, maxDocumentBytes: 8192)
+        try t.hub.start()
+        t.seedShipping()
+        let body = Array("%PDF-1.7\n".utf8) + [UInt8](repeating: 0x20, count: size - 9)
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(t.hub.port)/v1/quality-documents?type=ppap&purchaseOrder=PO-1001")!)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(t.supplierKey)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/pdf", forHTTPHeaderField: "Content-Type")
+        request.setValue("too-big-\(size)", forHTTPHeaderField: "Idempotency-Key")
+        request.httpBody = Data(body)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 413)
+        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "application/problem+json")
+        let problem = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        #expect(problem["type"] as? String == "urn:supplyline:problem:document-too-large", "\(String(decoding: data, as: UTF8.self))")
+        #expect(problem["code"] as? String == "documentTooLarge")
+        #expect((problem["detail"] as? String)?.contains("8192") == true)
+        #expect(try t.hub.store.read { try $0.qualityDocuments(scope: .all, purchaseOrder: nil, shipNotice: nil, after: nil, limit: 10) }.items.isEmpty)
+    }
+
     /// Over a socket, the upload path takes bodies past the general body limit; other paths do not.
     @Test func uploadsPassTheGeneralBodyLimitOverASocket() async throws {
         let t = try TestHub(maxBodyBytes: 4096)

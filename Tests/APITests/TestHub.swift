@@ -24,12 +24,13 @@ final class TestHub: @unchecked Sendable {
     let logs = LogSink.memory()
     var erpKey = "", adminKey = "", buyerKey = "", supplierKey = "", otherSupplierKey = ""
 
-    init(port: Int = 0, connector: (any ERPConnector)? = nil, maxBodyBytes: Int = 1 << 20) throws {
+    init(port: Int = 0, connector: (any ERPConnector)? = nil, maxBodyBytes: Int = 1 << 20, maxDocumentBytes: Int = 10 << 20) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supplyline-api-\(UUID().uuidString)")
         var configuration = HubConfiguration()
         configuration.port = port
         configuration.databasePath = dir.appendingPathComponent("hub.db").path
         configuration.maxBodyBytes = maxBodyBytes
+        configuration.maxDocumentBytes = maxDocumentBytes
         configuration.threads = 16
         hub = try Hub(configuration: configuration, logSink: logs, connector: connector)
         let system = RequestContext(principal: .system)
