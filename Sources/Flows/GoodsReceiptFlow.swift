@@ -6,6 +6,8 @@ import Storage
 /// order lines. Moves the ledger's received and rejected quantities, closes the notice to further
 /// changes (`shipnotice.received`), and tells subscribers which delivery was due when
 /// (`receipt.posted`). A held notice that is received is released and posted to the ERP first.
+/// Goods received on a cancelled or never confirmed order line are recorded as they arrived,
+/// and an `unexpectedReceipt` exception asks a buyer to look.
 public struct GoodsReceiptFlow: Sendable {
     let context: FlowContext
 
@@ -18,7 +20,7 @@ public struct GoodsReceiptFlow: Sendable {
 
     public func post(_ document: GoodsReceiptDocument, idempotencyKey: String, by request: RequestContext) throws -> Result {
         try request.require(.erp, to: "post goods receipts")
-        try document.validate()
+        try document.validate(today: LocalDate(utc: context.clock.now()))
         let command = IdempotentCommand(operation: "goodsReceipt.post", key: idempotencyKey, parts: [JSON.string(document)])
         let outcome = try command.run(context, by: request, body: { tx, now in
             let record = try Self.post(document, tx: tx, request: request, now: now)
@@ -48,11 +50,17 @@ public struct GoodsReceiptFlow: Sendable {
                                                        orders: records.mapValues(\.order))
         var takenIn: [OrderLineKey: Decimal] = [:]
         var lines: [ReceiptLineRecord] = []
+        var unexpected: [(key: OrderLineKey, reason: Reason)] = []
         for (i, line) in resolved.enumerated() {
             let record = records[line.purchaseOrder]!
             let orderLine = record.order.line(line.line)!
             let confirmed = try ConfirmedSchedule.lines(of: record, tx: tx)
             let key = OrderLineKey(line.purchaseOrder, line.line)
+            if !unexpected.contains(where: { $0.key == key }),
+               let reason = GoodsReceiptDecider.unexpected(purchaseOrder: line.purchaseOrder, line: line.line, order: record.order,
+                                                           status: record.status, confirmed: try confirmed ?? Self.earlierConfirmation(record, tx: tx)) {
+                unexpected.append((key, reason))
+            }
             if takenIn[key] == nil {
                 let progress = try tx.lineProgress(purchaseOrder: line.purchaseOrder)[line.line] ?? .zero
                 takenIn[key] = progress.received + progress.rejected
@@ -71,6 +79,14 @@ public struct GoodsReceiptFlow: Sendable {
                                         number: document.number, receivedDate: document.receivedDate, shipNotice: notice?.id, lines: lines,
                                         clientID: request.principal.clientID, createdAt: now)
         try tx.insertGoodsReceipt(record)
+        var exceptionEvents: [NewEvent] = []
+        for (key, reason) in unexpected {
+            let exception = ExceptionRecord(id: Identifiers.make("exc"), kind: ExceptionKinds.unexpectedReceipt, supplier: supplier,
+                                            purchaseOrder: key.purchaseOrder,
+                                            links: ["goodsReceipt": record.id, "line": String(key.line)], reasons: [reason],
+                                            dedupeKey: "unexpectedReceipt:\(record.id):\(key.purchaseOrder):\(key.line)", createdAt: now)
+            if try tx.insertException(exception) { exceptionEvents.append(DomainEvents.exception(exception, change: "opened")) }
+        }
         var noticeEvents: [NewEvent] = []
         if let notice, notice.status != .received {
             var current = notice
@@ -92,7 +108,14 @@ public struct GoodsReceiptFlow: Sendable {
                                       requestID: request.requestID), now: now)
         for event in noticeEvents { try tx.emit(event, now: now) }
         try tx.emit(DomainEvents.receiptPosted(record), now: now)
+        for event in exceptionEvents { try tx.emit(event, now: now) }
         return record
+    }
+
+    /// The lines the supplier confirmed in an earlier revision, for an order whose current
+    /// revision is not confirmed (yet): goods shipped against that confirmation are expected.
+    static func earlierConfirmation(_ record: OrderRecord, tx: any StoreReader) throws -> [ConfirmedLine]? {
+        try tx.acknowledgements(purchaseOrder: record.order.number, scope: .all).last { $0.revision < record.order.revision }?.lines
     }
 
     public func receipt(id: String, by request: RequestContext) throws -> GoodsReceiptRecord {
@@ -105,4 +128,10 @@ public struct GoodsReceiptFlow: Sendable {
     public func receipts(shipNotice: String?, after: String?, limit: Int, by request: RequestContext) throws -> Page<GoodsReceiptRecord> {
         try context.store.read { try $0.goodsReceipts(scope: request.principal.scope, shipNotice: shipNotice, after: after, limit: limit) }
     }
+}
+
+extension ExceptionKinds {
+    /// Goods were received on a cancelled or never confirmed order line: an alert for a buyer
+    /// (the receipt stands; deciding it just closes it).
+    static let unexpectedReceipt = "unexpectedReceipt"
 }

@@ -69,6 +69,65 @@ struct GoodsReceiptAPITests {
         #expect(!(try t.pendingKinds().contains("inboundDeliveryCancellation")))
     }
 
+    @Test func goodsCannotBeReceivedAfterToday() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        let today = TestClock().today
+        let tomorrow = t.receive(#"{"receivedDate":"\#(today.adding(days: 1).iso)","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"5"}]}"#)
+        #expect(tomorrow.status == 422)
+        #expect(tomorrow.problemType == "urn:supplyline:problem:invalid-document")
+        #expect(tomorrow.json["code"] as? String == "invalidDocument")
+        #expect((tomorrow.json["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/receivedDate")
+        #expect(try t.shipped() == .zero, "nothing is written")
+        #expect(try t.events("receipt.").isEmpty)
+        let far = t.receive(#"{"receivedDate":"2099-12-31","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"5"}]}"#)
+        #expect(far.status == 422)
+        #expect(t.receive(#"{"receivedDate":"\#(today.iso)","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"5"}]}"#).status == 201)
+        #expect(try t.shipped() == LineProgress(received: 5))
+    }
+
+    private func unexpectedReceipts(_ t: TestHub) throws -> [ExceptionRecord] {
+        try t.hub.store.read { try $0.exceptions(ExceptionFilter(kind: "unexpectedReceipt"), after: nil, limit: 10) }.items
+    }
+
+    @Test func goodsOnANeverConfirmedLineAreRecordedAndFlaggedForABuyer() throws {
+        let t = try OrderChangeAPITests.seeded()
+        let posted = t.receive(#"{"receivedDate":"2027-01-12","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"10"}]}"#)
+        #expect(posted.status == 201, "the receipt records what physically arrived")
+        let id = posted.json["id"] as? String ?? ""
+        #expect(try t.shipped() == LineProgress(received: 10))
+        let exceptions = try unexpectedReceipts(t)
+        #expect(exceptions.count == 1)
+        #expect(exceptions.first?.links == ["goodsReceipt": id, "line": "1"])
+        #expect(exceptions.first?.purchaseOrder == "PO-1001")
+        #expect(exceptions.first?.supplier == "S-100")
+        #expect(exceptions.first?.reasons.map(\.code) == ["unconfirmedLineReceived"])
+        #expect(try t.events("exception.opened").count == 1)
+        #expect(t.call("GET", "/v1/exceptions?type=unexpectedReceipt", key: t.buyerKey).status == 200)
+    }
+
+    @Test func goodsOnACancelledLineAreRecordedAndFlaggedButAConfirmedLineIsNot() throws {
+        let t = try OrderChangeAPITests.seeded()
+        #expect(t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"accepted"},{"line":2,"status":"accepted"}]}"#).status == 201)
+        #expect(t.call("PUT", "/v1/purchase-orders/PO-1001", key: t.erpKey, body: OrderChangeAPITests.twoLines(revision: 2, cancel2: true)).status == 200)
+        let posted = t.receive(#"{"receivedDate":"2027-01-12","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"10"},{"purchaseOrder":"PO-1001","line":2,"received":"5"},{"purchaseOrder":"PO-1001","line":2,"received":"1"}]}"#)
+        #expect(posted.status == 201)
+        let id = posted.json["id"] as? String ?? ""
+        #expect(try t.shipped(line: 2) == LineProgress(received: 6))
+        let exceptions = try unexpectedReceipts(t)
+        #expect(exceptions.count == 1, "line 1 was confirmed in revision 1; line 2 is flagged once")
+        #expect(exceptions.first?.links == ["goodsReceipt": id, "line": "2"])
+        #expect(exceptions.first?.reasons.map(\.code) == ["cancelledLineReceived"])
+        #expect(exceptions.first?.reasons.first?.line == 2)
+    }
+
+    @Test func goodsOnAConfirmedLineOpenNothing() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        #expect(t.receive(#"{"receivedDate":"2027-01-12","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"10"}]}"#).status == 201)
+        #expect(try unexpectedReceipts(t).isEmpty)
+    }
+
     @Test func theDueDateIsTheConfirmedDateOfTheDeliveryReceived() throws {
         let t = try TestHub()
         t.seedShipping()

@@ -258,6 +258,42 @@ struct ShipNoticeFromEDITests {
 
 @Suite("Goods receipts and quality documents")
 struct GoodsReceiptDeciderTests {
+    @Test(arguments: [("2027-01-09", true), ("2027-01-10", true), ("2027-01-11", false), ("2099-01-01", false)])
+    func aReceiptIsNotDatedAfterToday(received: String, valid: Bool) throws {
+        let receipt = GoodsReceiptDocument(receivedDate: d(received), lines: [GoodsReceiptLine(purchaseOrder: "PO-1", line: 1, received: 1)])
+        if valid {
+            try receipt.validate(today: d("2027-01-10"))
+        } else {
+            do { try receipt.validate(today: d("2027-01-10")); Issue.record("\(received) accepted") }
+            catch let error as ProcurementError {
+                #expect(error.code == .invalidDocument)
+                #expect(error.fields.map(\.pointer) == ["/receivedDate"])
+            }
+        }
+        try receipt.validate()
+    }
+
+    @Test(arguments: [
+        ("a confirmed line", OrderStatus.confirmed, 1, false, nil),
+        ("a line the supplier rejected", OrderStatus.confirmed, 2, true, "unconfirmedLineReceived"),
+        ("an order never answered", OrderStatus.awaitingAcknowledgement, 1, false, "unconfirmedLineReceived"),
+        ("a cancelled order", OrderStatus.cancelled, 1, true, "cancelledLineReceived"),
+    ] as [(String, OrderStatus, Int, Bool, String?)])
+    func unexpectedGoods(name: String, status: OrderStatus, line: Int, withConfirmation: Bool, code: String?) {
+        let po = order()
+        let confirmation: [ConfirmedLine]? = status == .confirmed || withConfirmation ? confirmed(po, rejectLine2: true) : nil
+        let reason = GoodsReceiptDecider.unexpected(purchaseOrder: "PO-1", line: line, order: po, status: status, confirmed: confirmation)
+        #expect(reason?.code == code, "\(name)")
+        #expect(reason.map { $0.line == line } ?? true)
+    }
+
+    @Test func aCancelledLineIsUnexpectedEvenIfItWasConfirmed() {
+        var po = order()
+        po.lines[0].cancelled = true
+        let reason = GoodsReceiptDecider.unexpected(purchaseOrder: "PO-1", line: 1, order: po, status: .confirmed, confirmed: confirmed(po))
+        #expect(reason?.code == "cancelledLineReceived")
+    }
+
     @Test func receiptLinesResolveThroughTheNotice() throws {
         let asn = notice([line("PO-1", 2, "500", schedule: 2), line("PO-1", 1, "10")], packages: 2)
         let receipt = GoodsReceiptDocument(receivedDate: d("2027-01-12"), shipNotice: "asn_1", lines: [
