@@ -256,7 +256,7 @@ extension OpenAPIDocument {
             }
           },
           "Exception": {
-            "properties": { "type": { "examples": ["invoiceVariance"] } }
+            "properties": { "type": { "examples": ["invoiceVariance", "paymentDifference"] } }
           },
           "CloudEvent": {
             "properties": { "type": { "enum": ["com.supplyline.invoice.submitted", "com.supplyline.invoice.matched", "com.supplyline.invoice.held", "com.supplyline.invoice.rejected", "com.supplyline.invoice.status"] } }

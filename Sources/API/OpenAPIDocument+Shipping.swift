@@ -1988,7 +1988,8 @@ extension OpenAPIDocument {
             "properties": {
               "type": {
                 "examples": [
-                  "shipNoticeMissingCertificate"
+                  "shipNoticeMissingCertificate",
+                  "unexpectedReceipt"
                 ]
               }
             }
