@@ -207,3 +207,12 @@ extension Views {
         }
     }
 }
+
+extension API {
+    /// The 413 answer for a quality document over the hub's limit, the same whether the upload
+    /// flow measures it or the HTTP server stops reading the body (pass it to the server's
+    /// `bodyLimitProblems` for the upload path).
+    public static func documentTooLarge(maxBytes: Int) -> Problem {
+        ProcurementError(.documentTooLarge, "The document is larger than the hub stores: documents of at most \(maxBytes) bytes.").problem
+    }
+}

@@ -127,7 +127,7 @@ extension OpenAPIDocument {
             "operationId": "updateInvoiceStatus",
             "tags": ["Invoices"],
             "summary": "Report approval, payment or rejection (ERP)",
-            "description": "Role: erp. Moves an invoice the ERP was sent: `matched` → `approved` → `paid`, or `matched`/`approved` → `rejected` (with a `reason` the supplier reads; the ledger's invoiced quantity is released). `matched` → `paid` directly is allowed. A `held` invoice was never sent to the ERP: 409 `invoice-status-conflict`. `paid` and `rejected` are final: any other status is 409 `invoice-status-conflict`. The same status again answers 200 and changes nothing (a second `paid` must carry the same date, amount and reference, else 409). Audited; event `invoice.status` (approved, paid) or `invoice.rejected` (`by: erp`).",
+            "description": "Role: erp. Moves an invoice the ERP was sent: `matched` → `approved` → `paid`, or `matched`/`approved` → `rejected` (with a `reason` the supplier reads; the ledger's invoiced quantity is released). `matched` → `paid` directly is allowed. A `held` invoice was never sent to the ERP: 409 `invoice-status-conflict`. `paid` and `rejected` are final: any other status is 409 `invoice-status-conflict`. The same status again answers 200 and changes nothing (a second `paid` must carry the same date, amount and reference, else 409). A `paid` amount other than the invoice total (compared at the cent) is recorded as reported (ERPs pay short for deductions) and opens a `paymentDifference` exception for a buyer, with a reason `paymentDifference` giving the difference; deciding it only closes it. Audited; event `invoice.status` (approved, paid) or `invoice.rejected` (`by: erp`).",
             "parameters": [{ "$ref": "#/components/parameters/RequestId" }],
             "requestBody": {
               "required": true,
@@ -256,7 +256,7 @@ extension OpenAPIDocument {
             }
           },
           "Exception": {
-            "properties": { "type": { "examples": ["invoiceVariance"] } }
+            "properties": { "type": { "examples": ["invoiceVariance", "paymentDifference"] } }
           },
           "CloudEvent": {
             "properties": { "type": { "enum": ["com.supplyline.invoice.submitted", "com.supplyline.invoice.matched", "com.supplyline.invoice.held", "com.supplyline.invoice.rejected", "com.supplyline.invoice.status"] } }

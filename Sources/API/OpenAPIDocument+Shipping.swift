@@ -24,7 +24,7 @@ extension OpenAPIDocument {
               "Ship notices"
             ],
             "summary": "Announce a shipment",
-            "description": "Role: supplier. One notice may ship against several of the supplier's confirmed orders. Every package carries an SSCC-18 whose GS1 check digit must be right. Per order line the notice may announce the open quantity (confirmed minus shipped by other notices) plus the supplier's `overShipmentPercent` of it, and no more. The whole notice is refused, and nothing written, if any line breaks a rule: `invalid-document`, `invalid-sscc`, `not-found` (code `unknownPurchaseOrder`: an unknown order or another supplier's), `unknown-line`, `line-not-confirmed`, `line-cancelled` (409), `over-shipment`, `duplicate-shipment-id`. An accepted notice moves the ledger's shipped quantity and is posted to the ERP (`inboundDelivery`); a notice shipping a line that needs a certificate, with none linked to the order line, a shipped lot or the notice, is stored as `held`, opens a `shipNoticeMissingCertificate` exception, and is posted only once a buyer approves it or a matching certificate is uploaded. Events `shipnotice.submitted` and, when held, `shipnotice.held`. Requires an `Idempotency-Key`.",
+            "description": "Role: supplier. One notice may ship against several of the supplier's confirmed orders. Every package carries an SSCC-18 whose GS1 check digit must be right. Per order line the notice may announce the open quantity (confirmed minus what the line already committed: the larger of what other notices shipped and what goods receipts took in, received plus rejected) plus the supplier's `overShipmentPercent` of it, and no more. The whole notice is refused, and nothing written, if any line breaks a rule: `invalid-document`, `invalid-sscc`, `not-found` (code `unknownPurchaseOrder`: an unknown order or another supplier's), `unknown-line`, `line-not-confirmed`, `line-cancelled` (409), `over-shipment`, `duplicate-shipment-id`. An accepted notice moves the ledger's shipped quantity and is posted to the ERP (`inboundDelivery`); a notice shipping a line that needs a certificate, with none linked to the order line, a shipped lot or the notice, is stored as `held`, opens a `shipNoticeMissingCertificate` exception, and is posted only once a buyer approves it or a matching certificate is uploaded. Events `shipnotice.submitted` and, when held, `shipnotice.held`. Requires an `Idempotency-Key`.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
@@ -447,7 +447,7 @@ extension OpenAPIDocument {
               "Ship notices"
             ],
             "summary": "Replace a ship notice with a new version",
-            "description": "Role: supplier. Until a goods receipt references it, a notice may be replaced (the shipment id stays). Its own earlier quantities count as open again; the ledger moves by the difference and the new version is posted to the ERP (`inboundDelivery`, keyed per version). The same content again changes nothing. A received notice is `ship-notice-received`, a cancelled or rejected one `ship-notice-closed` (409). Event `shipnotice.updated`.",
+            "description": "Role: supplier. Until a goods receipt references it, a notice may be replaced (the shipment id stays). Its own earlier quantities count as open again; the ledger moves by the difference and the new version is posted to the ERP (`inboundDelivery`, keyed per version). A new version that needs a certificate it lacks is held and not posted: the ERP keeps the last posted version until the hold is released (the new version is posted) or rejected by a buyer (`inboundDeliveryCancellation`). The same content again changes nothing. A received notice is `ship-notice-received`, a cancelled or rejected one `ship-notice-closed` (409). Event `shipnotice.updated`.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/RequestId"
@@ -743,7 +743,7 @@ extension OpenAPIDocument {
               "Goods receipts"
             ],
             "summary": "Record a goods receipt",
-            "description": "Role: erp. Lines name a line of the referenced ship notice (`shipNoticeLine`, counted from 1 across its packages) or an order line. Quantities received and rejected must not be negative; more than was shipped is allowed and recorded. Moves the ledger's received and rejected quantities, marks the notice `received` (no more updates or cancellation), and emits `receipt.posted` with each line's due date (the confirmed date of the delivery received) and the quantity the notice announced. Refused with nothing written: `unknown-ship-notice`, `unknown-purchase-order` (code `orderNotOnFile`), `unknown-line`, `invalid-document`, `ship-notice-closed`. Requires an `Idempotency-Key`.",
+            "description": "Role: erp. Lines name a line of the referenced ship notice (`shipNoticeLine`, counted from 1 across its packages) or an order line. Quantities received and rejected must not be negative; `receivedDate` must not be after today (UTC), else `invalid-document`; more than was shipped is allowed and recorded. Goods on a cancelled or never confirmed order line are accepted (the receipt records what arrived) and open one `unexpectedReceipt` exception per such line for a buyer (links `goodsReceipt`, `line`; reason `cancelledLineReceived` or `unconfirmedLineReceived`). Moves the ledger's received and rejected quantities, marks the notice `received` (no more updates or cancellation; event `shipnotice.received` when this receipt closes it; a held notice is released and posted to the ERP first, its exception approved by the hub), and emits `receipt.posted` with each line's due date (the confirmed date of the delivery received) and the quantity the notice announced. Refused with nothing written: `unknown-ship-notice`, `unknown-purchase-order` (code `orderNotOnFile`), `unknown-line`, `invalid-document`, `ship-notice-closed`. Requires an `Idempotency-Key`.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/IdempotencyKey"
@@ -1047,7 +1047,7 @@ extension OpenAPIDocument {
               "Quality documents"
             ],
             "summary": "Upload a certificate or other quality document",
-            "description": "Role: supplier. The body is the file itself, sent with its Content-Type (`application/pdf`, `image/png`, `image/jpeg`, `text/plain`, `application/xml` or `text/xml`); the bytes must match it (`content-type-mismatch`), other types are `unsupported-media-type`. Up to 10 MiB unless the hub runs with `--max-document-bytes` (`document-too-large`; a body past the server's limit for this path is `payload-too-large`). Stored with its SHA-256. Links in the query: an order of the supplier's (`not-found` otherwise) and optionally its line, a ship notice of the supplier's, a lot. A certificate of conformance or analysis releases the supplier's held ship notices it now covers. Requires an `Idempotency-Key`.",
+            "description": "Role: supplier. The body is the file itself, sent with its Content-Type (`application/pdf`, `image/png`, `image/jpeg`, `text/plain`, `application/xml` or `text/xml`); the bytes must match it (`content-type-mismatch`), other types are `unsupported-media-type`. Up to 10 MiB unless the hub runs with `--max-document-bytes` (`document-too-large` with code `documentTooLarge`, also when the server stops reading a body past its limit for this path). Stored with its SHA-256. Links in the query: an order of the supplier's (`not-found` otherwise) and optionally its line, a ship notice of the supplier's, a lot. Event `qualitydocument.uploaded` (data `qualityDocument`, `supplier`, `type`, `sha256`, `contentType`, `size`, `fileName`, `links`). A certificate of conformance or analysis releases the supplier's held ship notices it now covers. Requires an `Idempotency-Key`.",
             "parameters": [
               {
                 "name": "type",
@@ -1225,7 +1225,7 @@ extension OpenAPIDocument {
                 }
               },
               "413": {
-                "description": "`document-too-large` or `payload-too-large`: the file is over the limit.",
+                "description": "`document-too-large` (code `documentTooLarge`): the file is over the document limit, whether the upload measured it or the server stopped reading the body.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
@@ -1988,7 +1988,8 @@ extension OpenAPIDocument {
             "properties": {
               "type": {
                 "examples": [
-                  "shipNoticeMissingCertificate"
+                  "shipNoticeMissingCertificate",
+                  "unexpectedReceipt"
                 ]
               }
             }
@@ -2003,7 +2004,9 @@ extension OpenAPIDocument {
                   "com.supplyline.shipnotice.held",
                   "com.supplyline.shipnotice.released",
                   "com.supplyline.shipnotice.rejected",
-                  "com.supplyline.receipt.posted"
+                  "com.supplyline.shipnotice.received",
+                  "com.supplyline.receipt.posted",
+                  "com.supplyline.qualitydocument.uploaded"
                 ]
               }
             }

@@ -2100,7 +2100,7 @@ extension OpenAPIDocument {
               "Operations"
             ],
             "summary": "Read the event log",
-            "description": "Every state change (supplier created or updated, order released or revised, order acknowledged, exception opened, approved, rejected or superseded, and planning alerts for critical lines confirmed past their need-by date) is appended to the event log in the same transaction as the change, as a CloudEvents 1.0 event. Read it from any position, for replay: pass the `next` of one page as `after` for the next. Roles: any; a supplier key reads only its own supplier's events.",
+            "description": "Every state change (supplier created or updated, order released or revised, order acknowledged, exception opened, approved, rejected or superseded, and planning alerts for critical lines confirmed past their need-by date) is appended to the event log in the same transaction as the change, as a CloudEvents 1.0 event. Read it from any position, for replay: pass the `next` of one page as `after` for the next. Roles: any; a supplier key reads only its own supplier's events, and not the exception queue's (`exception.*` events are the buyers': they name the supplier in `data.supplier` but only buyer, admin and ERP keys read them).",
             "parameters": [
               {
                 "name": "after",

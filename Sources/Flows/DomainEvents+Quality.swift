@@ -2,7 +2,7 @@ import Foundation
 import Procurement
 import Storage
 
-/// Events of nonconformances and timers. Every event's data names the supplier.
+/// Events of quality documents, nonconformances and timers. Every event's data names the supplier.
 extension DomainEvents {
     private struct NonconformanceData: Encodable {
         let nonconformance: String
@@ -57,6 +57,20 @@ extension DomainEvents {
             $0.step = step.rawValue
             $0.dueDate = n.due[step].iso
         }
+    }
+
+    /// `com.supplyline.qualitydocument.uploaded`: a supplier stored a quality document; what it
+    /// is, its SHA-256 and what it is linked to (only the links it has).
+    static func qualityDocumentUploaded(_ r: QualityDocumentRecord) -> NewEvent {
+        struct Links: Encodable { let purchaseOrder: String?, line: Int?, shipNotice: String?, lot: String? }
+        struct Data: Encodable {
+            let qualityDocument: String, supplier: String, type: String, sha256: String, contentType: String, size: Int
+            let fileName: String?, links: Links
+        }
+        let data = Data(qualityDocument: r.id, supplier: r.supplier, type: r.type.rawValue, sha256: r.sha256, contentType: r.contentType,
+                        size: r.size, fileName: r.fileName,
+                        links: Links(purchaseOrder: r.purchaseOrder, line: r.line, shipNotice: r.shipNotice, lot: r.lot))
+        return NewEvent(type: prefix + "qualitydocument.uploaded", subject: r.id, supplier: r.supplier, data: JSON.string(data))
     }
 
     /// `com.supplyline.timer.acknowledgementOverdue`

@@ -22,6 +22,7 @@ extension DomainEvents {
     static func receiptPosted(_ r: GoodsReceiptRecord) -> NewEvent {
         struct Line: Encodable {
             let purchaseOrder: String, line: Int, received: String, rejected: String, shippedQuantity: String?, dueDate: String, lot: String?
+            let shipNoticeLine: Int?
         }
         struct Data: Encodable {
             let goodsReceipt: String, supplier: String, receivedDate: String, shipNotice: String?, number: String?, lines: [Line]
@@ -30,7 +31,7 @@ extension DomainEvents {
                         lines: r.lines.map {
                             Line(purchaseOrder: $0.purchaseOrder, line: $0.line, received: DecimalText.format($0.received),
                                  rejected: DecimalText.format($0.rejected), shippedQuantity: $0.shippedQuantity.map(DecimalText.format),
-                                 dueDate: $0.dueDate.iso, lot: $0.lot)
+                                 dueDate: $0.dueDate.iso, lot: $0.lot, shipNoticeLine: $0.shipNoticeLine)
                         })
         return NewEvent(type: prefix + "receipt.posted", subject: r.id, supplier: r.supplier, data: JSON.string(data))
     }

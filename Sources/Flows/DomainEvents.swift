@@ -35,7 +35,9 @@ enum DomainEvents {
         }
         let data = Data(exception: e.id, type: e.kind, supplier: e.supplier, reasons: e.reasons.map(\.code),
                         purchaseOrder: e.purchaseOrder, revision: e.revision, owner: e.owner, links: e.links.isEmpty ? nil : e.links)
-        return NewEvent(type: prefix + "exception." + change, subject: e.id, supplier: e.supplier, data: JSON.string(data))
+        // The queue is the buyers': its events name the supplier in their data but are not
+        // filed under it, so a supplier key reading the log does not see owners, reasons or links.
+        return NewEvent(type: prefix + "exception." + change, subject: e.id, supplier: nil, data: JSON.string(data))
     }
 }
 

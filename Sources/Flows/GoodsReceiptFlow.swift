@@ -4,7 +4,10 @@ import Storage
 
 /// Goods receipts the ERP posts: what arrived, accepted or turned away, against a ship notice or
 /// order lines. Moves the ledger's received and rejected quantities, closes the notice to further
-/// changes, and tells subscribers which delivery was due when (`receipt.posted`).
+/// changes (`shipnotice.received`), and tells subscribers which delivery was due when
+/// (`receipt.posted`). A held notice that is received is released and posted to the ERP first.
+/// Goods received on a cancelled or never confirmed order line are recorded as they arrived,
+/// and an `unexpectedReceipt` exception asks a buyer to look.
 public struct GoodsReceiptFlow: Sendable {
     let context: FlowContext
 
@@ -17,7 +20,7 @@ public struct GoodsReceiptFlow: Sendable {
 
     public func post(_ document: GoodsReceiptDocument, idempotencyKey: String, by request: RequestContext) throws -> Result {
         try request.require(.erp, to: "post goods receipts")
-        try document.validate()
+        try document.validate(today: LocalDate(utc: context.clock.now()))
         let command = IdempotentCommand(operation: "goodsReceipt.post", key: idempotencyKey, parts: [JSON.string(document)])
         let outcome = try command.run(context, by: request, body: { tx, now in
             let record = try Self.post(document, tx: tx, request: request, now: now)
@@ -47,11 +50,17 @@ public struct GoodsReceiptFlow: Sendable {
                                                        orders: records.mapValues(\.order))
         var takenIn: [OrderLineKey: Decimal] = [:]
         var lines: [ReceiptLineRecord] = []
+        var unexpected: [(key: OrderLineKey, reason: Reason)] = []
         for (i, line) in resolved.enumerated() {
             let record = records[line.purchaseOrder]!
             let orderLine = record.order.line(line.line)!
             let confirmed = try ConfirmedSchedule.lines(of: record, tx: tx)
             let key = OrderLineKey(line.purchaseOrder, line.line)
+            if !unexpected.contains(where: { $0.key == key }),
+               let reason = GoodsReceiptDecider.unexpected(purchaseOrder: line.purchaseOrder, line: line.line, order: record.order,
+                                                           status: record.status, confirmed: try confirmed ?? Self.earlierConfirmation(record, tx: tx)) {
+                unexpected.append((key, reason))
+            }
             if takenIn[key] == nil {
                 let progress = try tx.lineProgress(purchaseOrder: line.purchaseOrder)[line.line] ?? .zero
                 takenIn[key] = progress.received + progress.rejected
@@ -70,21 +79,43 @@ public struct GoodsReceiptFlow: Sendable {
                                         number: document.number, receivedDate: document.receivedDate, shipNotice: notice?.id, lines: lines,
                                         clientID: request.principal.clientID, createdAt: now)
         try tx.insertGoodsReceipt(record)
+        var exceptionEvents: [NewEvent] = []
+        for (key, reason) in unexpected {
+            let exception = ExceptionRecord(id: Identifiers.make("exc"), kind: ExceptionKinds.unexpectedReceipt, supplier: supplier,
+                                            purchaseOrder: key.purchaseOrder,
+                                            links: ["goodsReceipt": record.id, "line": String(key.line)], reasons: [reason],
+                                            dedupeKey: "unexpectedReceipt:\(record.id):\(key.purchaseOrder):\(key.line)", createdAt: now)
+            if try tx.insertException(exception) { exceptionEvents.append(DomainEvents.exception(exception, change: "opened")) }
+        }
+        var noticeEvents: [NewEvent] = []
         if let notice, notice.status != .received {
-            var closed = notice.with(status: .received, updatedAt: now)
+            var current = notice
             if notice.status == .held {
-                // Goods that arrived settle the question the hold asked.
-                let events = try ShipNoticeFlow.closeHold(notice, tx: tx, note: "The goods were received (\(record.id)).", now: now)
-                for event in events { try tx.emit(event, now: now) }
-                closed = closed.with(exceptionID: .some(nil), updatedAt: now)
+                // The ERP is taking in goods of a notice it was not posted (or not in this
+                // version): the goods settle the question the hold asked, so the notice is
+                // released and posted first, and the ERP has the delivery its receipt closes.
+                noticeEvents += try ShipNoticeFlow.closeHold(notice, tx: tx, note: "The goods were received (\(record.id)).", now: now)
+                noticeEvents += try ShipNoticeFlow.release(notice, tx: tx, actor: request.principal, requestID: request.requestID,
+                                                           why: "goods received (\(record.id))", now: now)
+                current = try tx.shipNotice(id: notice.id, scope: .all) ?? notice
             }
+            let closed = current.with(status: .received, updatedAt: now)
             try tx.updateShipNotice(closed)
+            noticeEvents.append(DomainEvents.shipNotice(closed, change: "received"))
         }
         try tx.appendAudit(AuditEvent(actor: request.principal, action: "goodsReceipt.posted", objectType: "goodsReceipt", objectID: record.id,
                                       detail: JSON.string(["shipNotice": record.shipNotice ?? "", "supplier": record.supplier]),
                                       requestID: request.requestID), now: now)
+        for event in noticeEvents { try tx.emit(event, now: now) }
         try tx.emit(DomainEvents.receiptPosted(record), now: now)
+        for event in exceptionEvents { try tx.emit(event, now: now) }
         return record
+    }
+
+    /// The lines the supplier confirmed in an earlier revision, for an order whose current
+    /// revision is not confirmed (yet): goods shipped against that confirmation are expected.
+    static func earlierConfirmation(_ record: OrderRecord, tx: any StoreReader) throws -> [ConfirmedLine]? {
+        try tx.acknowledgements(purchaseOrder: record.order.number, scope: .all).last { $0.revision < record.order.revision }?.lines
     }
 
     public func receipt(id: String, by request: RequestContext) throws -> GoodsReceiptRecord {
@@ -97,4 +128,10 @@ public struct GoodsReceiptFlow: Sendable {
     public func receipts(shipNotice: String?, after: String?, limit: Int, by request: RequestContext) throws -> Page<GoodsReceiptRecord> {
         try context.store.read { try $0.goodsReceipts(scope: request.principal.scope, shipNotice: shipNotice, after: after, limit: limit) }
     }
+}
+
+extension ExceptionKinds {
+    /// Goods were received on a cancelled or never confirmed order line: an alert for a buyer
+    /// (the receipt stands; deciding it just closes it).
+    static let unexpectedReceipt = "unexpectedReceipt"
 }

@@ -6,6 +6,9 @@ import Telemetry
 extension ExceptionKinds {
     /// A supplier invoice outside its invoice tolerances (price, quantity, nothing received, duplicate).
     static let invoiceVariance = "invoiceVariance"
+    /// A paid invoice whose payment differs from its total: an alert for a buyer (the payment
+    /// is recorded as reported; deciding it just closes it).
+    static let paymentDifference = "paymentDifference"
 }
 
 /// Supplier invoices: submission with a three-way match (order price, received quantity,
@@ -191,6 +194,12 @@ public struct InvoiceFlow: Sendable {
                                           detail: JSON.string(update), requestID: request.requestID), now: now)
             let updated = try tx.invoice(id: id, scope: .all)!
             try tx.emit(next == .rejected ? DomainEvents.invoiceRejected(updated, by: "erp") : DomainEvents.invoiceStatus(updated), now: now)
+            if next == .paid, let amount = update.amount, let reason = InvoiceDecider.paymentDifference(invoice: record.invoice, paid: amount) {
+                let exception = ExceptionRecord(id: Identifiers.make("exc"), kind: ExceptionKinds.paymentDifference, supplier: record.supplier,
+                                                purchaseOrder: record.invoice.lines.first?.purchaseOrder, links: ["invoice": id],
+                                                reasons: [reason], dedupeKey: "paymentDifference:\(id)", createdAt: now)
+                if try tx.insertException(exception) { try tx.emit(DomainEvents.exception(exception, change: "opened"), now: now) }
+            }
             return (Result(record: updated, history: try tx.invoiceHistory(invoiceID: id), replayed: false), true)
         }
     }

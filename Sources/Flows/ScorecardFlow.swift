@@ -43,12 +43,15 @@ public struct ScorecardFlow: Sendable {
         case "receipt.posted":
             guard let dateText = data["receivedDate"] as? String, let received = LocalDate(iso: dateText),
                   let lines = data["lines"] as? [[String: Any]] else { return nil }
-            let references = (data["shipNotice"] as? String).map { !$0.isEmpty } ?? false
+            let notice = (data["shipNotice"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            let references = notice != nil
             var parsed: [ScorecardFact.ReceiptLine] = []
             for line in lines {
                 guard let dueText = line["dueDate"] as? String, let due = LocalDate(iso: dueText) else { return nil }
                 parsed.append(.init(received: decimal(line["received"]) ?? 0, rejected: decimal(line["rejected"]) ?? 0, dueDate: due,
-                                    shippedQuantity: decimal(line["shippedQuantity"])))
+                                    shippedQuantity: decimal(line["shippedQuantity"]), shipNotice: notice,
+                                    shipNoticeLine: line["shipNoticeLine"] as? Int, purchaseOrder: line["purchaseOrder"] as? String,
+                                    line: line["line"] as? Int))
             }
             return .receipt(receivedDate: received, referencesShipNotice: references, lines: parsed)
         case "invoice.submitted":

@@ -96,6 +96,9 @@ public struct ShipNoticeFlow: Sendable {
             var record = current.with(version: current.version + 1, document: document, updatedAt: now)
             var events: [NewEvent] = []
             if decision.held {
+                // Nothing goes to the ERP while the new version is held: a posted notice keeps its
+                // last posted version there until the hold is released (the new version is posted)
+                // or rejected (the delivery is cancelled).
                 record = record.with(status: .held, updatedAt: now)
                 if current.status != .held || current.exceptionID == nil {
                     let exception = Self.holdException(record, decision: decision, now: now)
@@ -249,7 +252,8 @@ extension ExceptionKinds {
     static let shipNoticeMissingCertificate = "shipNoticeMissingCertificate"
 
     /// Approve: the notice is posted to the ERP and released. Reject: the notice is rejected and
-    /// its quantities leave the ledger.
+    /// its quantities leave the ledger; when the ERP was posted an earlier version (a posted
+    /// notice whose update was held), `inboundDeliveryCancellation` tells it to drop the delivery.
     static func resolveShipNoticeHold(_ exception: ExceptionRecord, verdict: ReviewVerdict, tx: any StoreWriter,
                                       request: RequestContext, now: Date) throws {
         guard let id = exception.links["shipNotice"], let notice = try tx.shipNotice(id: id, scope: .all), notice.status == .held else {
@@ -262,6 +266,7 @@ extension ExceptionKinds {
         } else {
             try ShipNoticeFlow.reverseLedger(notice, tx: tx)
             let rejected = notice.with(status: .rejected, exceptionID: .some(nil), updatedAt: now)
+            if notice.posted { try tx.enqueue(ERPPostings.inboundDeliveryCancellation(rejected, now: now), now: now) }
             try tx.updateShipNotice(rejected)
             try tx.appendAudit(AuditEvent(actor: request.principal, action: "shipNotice.rejected", objectType: "shipNotice", objectID: id,
                                           requestID: request.requestID), now: now)

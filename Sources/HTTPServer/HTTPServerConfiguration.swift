@@ -11,6 +11,10 @@ public struct HTTPServerConfiguration: Sendable {
     /// Other body limits for paths that start with a prefix (file uploads); the longest
     /// matching prefix wins over `maxBodyBytes`.
     public var bodyLimits: [String: Int] = [:]
+    /// The 413 problem for bodies over the limit on paths that start with a prefix (the longest
+    /// matching prefix wins), so an upload path can answer in its own terms; other paths get
+    /// `payload-too-large`.
+    public var bodyLimitProblems: [String: Problem] = [:]
     /// Idle connections are closed after this many seconds.
     public var connectionTimeoutSeconds: Int
     /// Most simultaneous connections.
@@ -38,5 +42,14 @@ public struct HTTPServerConfiguration: Sendable {
             best = (prefix.count, limit)
         }
         return best?.limit ?? maxBodyBytes
+    }
+
+    /// The problem for a body over the limit of a request path.
+    public func tooLargeProblem(path: String) -> Problem {
+        var best: (prefix: Int, problem: Problem)?
+        for (prefix, problem) in bodyLimitProblems where path.hasPrefix(prefix) && prefix.count > (best?.prefix ?? -1) {
+            best = (prefix.count, problem)
+        }
+        return best?.problem ?? .payloadTooLarge(limit: maxBodyBytes(path: path))
     }
 }

@@ -9,6 +9,8 @@ final class RequestState {
     var answered = false
     /// The body limit for this request's path.
     var maxBodyBytes = 0
+    /// The 413 answer for this request's path when its body is over the limit.
+    var tooLargeProblem: Problem?
 
     init(started: ContinuousClock.Instant, requestID: String) {
         self.started = started

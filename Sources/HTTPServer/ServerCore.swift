@@ -65,7 +65,7 @@ final class ServerCore: Sendable {
         }
         if state.answered { return .YES }
         if state.tooLarge {
-            return answer(.problem(.payloadTooLarge(limit: state.maxBodyBytes)), state: state,
+            return answer(.problem(state.tooLargeProblem ?? .payloadTooLarge(limit: state.maxBodyBytes)), state: state,
                           connection: connection, url: url, method: method)
         }
         let request = makeRequest(connection: connection, url: url, method: method, state: state)
@@ -88,6 +88,9 @@ final class ServerCore: Sendable {
         let state = RequestState(started: .now, requestID: RequestID.accept(offered))
         state.maxBodyBytes = configuration.bodyLimits.isEmpty ? configuration.maxBodyBytes
             : configuration.maxBodyBytes(path: url.map { String(cString: $0) } ?? "")
+        if !configuration.bodyLimitProblems.isEmpty {
+            state.tooLargeProblem = configuration.tooLargeProblem(path: url.map { String(cString: $0) } ?? "")
+        }
         context.pointee = Unmanaged.passRetained(state).toOpaque()
         inFlight.wrappingAdd(1, ordering: .relaxed)
         if let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
@@ -95,7 +98,7 @@ final class ServerCore: Sendable {
         {
             if length > state.maxBodyBytes {
                 state.tooLarge = true
-                return answer(.problem(.payloadTooLarge(limit: state.maxBodyBytes)), state: state,
+                return answer(.problem(state.tooLargeProblem ?? .payloadTooLarge(limit: state.maxBodyBytes)), state: state,
                               connection: connection, url: url, method: method)
             }
             state.body.reserveCapacity(length)

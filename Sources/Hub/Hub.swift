@@ -37,6 +37,9 @@ public final class Hub: Sendable {
                                                           threadPoolSize: configuration.threads, maxBodyBytes: configuration.maxBodyBytes)
         // Uploads carry the file itself: that path takes documents up to their own limit.
         serverConfiguration.bodyLimits["/v1/quality-documents"] = max(configuration.maxDocumentBytes, configuration.maxBodyBytes)
+        // A body the server stops reading there is an oversized document, answered as the upload
+        // itself would answer it.
+        serverConfiguration.bodyLimitProblems["/v1/quality-documents"] = API.documentTooLarge(maxBytes: configuration.maxDocumentBytes)
         server = HTTPServer(configuration: serverConfiguration,
                             logger: configuration.accessLog ? logger.with(["component": "http"]) : Logger(label: "http", level: .warning, sink: logSink),
                             metrics: metrics, handler: { api.handle($0) })

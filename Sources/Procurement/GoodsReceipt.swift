@@ -61,10 +61,14 @@ public struct GoodsReceiptDocument: Equatable, Sendable, Codable {
         self.lines = lines
     }
 
-    /// Field rules. Throws `invalidDocument` with every field at fault.
-    public func validate() throws {
+    /// Field rules. Throws `invalidDocument` with every field at fault. With `today`, goods
+    /// cannot have been received after it.
+    public func validate(today: LocalDate? = nil) throws {
         typealias F = ProcurementError.FieldError
         var errors: [F] = []
+        if let today, receivedDate > today {
+            errors.append(F(pointer: "/receivedDate", detail: "must not be after today (\(today.iso)): goods are received when they arrive"))
+        }
         if let number, !DocumentNumber.isValid(number) { errors.append(F(pointer: "/number", detail: DocumentNumber.rule)) }
         if lines.isEmpty { errors.append(F(pointer: "/lines", detail: "a goods receipt needs at least one line")) }
         for (i, line) in lines.enumerated() {
@@ -158,6 +162,23 @@ public enum GoodsReceiptDecider {
         return (supplier ?? "", resolved)
     }
 
+    /// Why a receipt line took in goods its order line did not expect, or nil: the line (or the
+    /// whole order) is cancelled, or the supplier never confirmed it (`confirmed` holds the lines
+    /// confirmed for the order, nil when none were; a rejected line is not confirmed). The receipt
+    /// still records what arrived; the reason is for a buyer to look at.
+    public static func unexpected(purchaseOrder: String, line: Int, order: PurchaseOrder, status: OrderStatus,
+                                  confirmed: [ConfirmedLine]?) -> Reason? {
+        if status == .cancelled || order.line(line)?.cancelled == true {
+            return Reason(code: .cancelledLineReceived,
+                          message: "Goods were received on line \(line) of \(purchaseOrder), which is cancelled.", line: line)
+        }
+        guard let c = confirmed?.first(where: { $0.line == line }), c.status != .rejected else {
+            return Reason(code: .unconfirmedLineReceived,
+                          message: "Goods were received on line \(line) of \(purchaseOrder), which the supplier never confirmed.", line: line)
+        }
+        return nil
+    }
+
     /// The delivery (counted from 1) a receipt fills when no notice says so: the first confirmed
     /// delivery not yet covered by what was taken in before.
     public static func delivery(schedule: [ScheduleLine], takenInBefore: Decimal) -> Int {
@@ -168,4 +189,11 @@ public enum GoodsReceiptDecider {
         }
         return max(schedule.count, 1)
     }
+}
+
+extension Reason.Code {
+    /// Goods were received on a cancelled order line.
+    public static let cancelledLineReceived = Reason.Code(rawValue: "cancelledLineReceived")
+    /// Goods were received on an order line the supplier never confirmed.
+    public static let unconfirmedLineReceived = Reason.Code(rawValue: "unconfirmedLineReceived")
 }

@@ -165,6 +165,18 @@ public enum InvoiceDecider {
     /// The status an ERP update leads to: a new one, or nil when the invoice already stands
     /// there (the same update again changes nothing). Paid and rejected are final; a held
     /// invoice was never sent to the ERP, so the ERP cannot approve, pay or reject it.
+    /// Why a payment is worth a buyer's look: the ERP paid another amount than the invoice total
+    /// (compared at the cent). A short payment is usually a deduction (a discount, a debit note),
+    /// an over-payment a mistake; either way the payment stands as the ERP reported it. Nil when
+    /// the amounts agree.
+    public static func paymentDifference(invoice: Invoice, paid: Decimal) -> Reason? {
+        let difference = Money.cents(paid) - Money.cents(invoice.total)
+        guard difference != 0 else { return nil }
+        let gap = DecimalText.format(difference < 0 ? -difference : difference)
+        return Reason(code: .paymentDifference,
+                      message: "Invoice \(invoice.number) was paid \(DecimalText.format(Money.cents(paid))) \(invoice.currency) against its total of \(DecimalText.format(Money.cents(invoice.total))) \(invoice.currency): \(gap) \(invoice.currency) \(difference < 0 ? "short" : "over").")
+    }
+
     public static func nextStatus(current: InvoiceStatus, payment: InvoicePayment?, update: InvoiceStatusUpdate,
                                   invoice: String) throws -> InvoiceStatus? {
         let target = InvoiceStatus(rawValue: update.status.rawValue)!
@@ -184,4 +196,9 @@ public enum InvoiceDecider {
         case .matched, .approved: return target
         }
     }
+}
+
+extension Reason.Code {
+    /// The ERP paid an invoice another amount than its total.
+    public static let paymentDifference = Reason.Code(rawValue: "paymentDifference")
 }

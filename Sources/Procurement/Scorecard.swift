@@ -22,12 +22,30 @@ public enum ScorecardFact: Equatable, Sendable {
         public var dueDate: LocalDate
         /// What the ship notice announced for the line, when the receipt references one.
         public var shippedQuantity: Decimal?
+        /// The ship notice the receipt references, and which of its lines this one takes in (the
+        /// notice line, else the order line): receipts of one notice line add up.
+        public var shipNotice: String?
+        public var shipNoticeLine: Int?
+        public var purchaseOrder: String?
+        public var line: Int?
 
-        public init(received: Decimal, rejected: Decimal, dueDate: LocalDate, shippedQuantity: Decimal? = nil) {
+        public init(received: Decimal, rejected: Decimal, dueDate: LocalDate, shippedQuantity: Decimal? = nil, shipNotice: String? = nil,
+                    shipNoticeLine: Int? = nil, purchaseOrder: String? = nil, line: Int? = nil) {
             self.received = received
             self.rejected = rejected
             self.dueDate = dueDate
             self.shippedQuantity = shippedQuantity
+            self.shipNotice = shipNotice
+            self.shipNoticeLine = shipNoticeLine
+            self.purchaseOrder = purchaseOrder
+            self.line = line
+        }
+
+        /// The notice line this receipt line takes in; nil when the receipt names no notice.
+        var noticeLineKey: String? {
+            guard let shipNotice else { return nil }
+            if let shipNoticeLine { return "\(shipNotice)#\(shipNoticeLine)" }
+            return "\(shipNotice)|\(purchaseOrder ?? "")|\(line.map(String.init) ?? "")"
         }
     }
 }
@@ -78,8 +96,8 @@ public struct Scorecard: Equatable, Sendable {
     public let unansweredRevisions: Int
     /// Invoices matched on first submission, of the invoices submitted in the period.
     public let firstPassInvoiceMatch: ScorecardRate
-    /// Receipt lines referencing a ship notice whose received + rejected equals what the ship
-    /// notice announced, of such lines received in the period.
+    /// Ship notice lines taken in exactly as announced: per notice line received in the period,
+    /// received + rejected over all its receipts in the period equals what the notice announced.
     public let shipNoticeAccuracy: ScorecardRate
     /// Nonconformances raised in the period.
     public let nonconformances: Int
@@ -89,7 +107,11 @@ public struct Scorecard: Equatable, Sendable {
         func inPeriod(_ date: LocalDate) -> Bool { date >= from && date <= to }
         func inPeriod(_ instant: Date) -> Bool { inPeriod(LocalDate(utc: instant)) }
 
-        var lines = 0, onTime = 0, shipLines = 0, accurate = 0
+        var lines = 0, onTime = 0
+        // Per notice line: what it announced and what its receipts took in. A line whose receipt
+        // does not say which notice it took in counts on its own.
+        var noticeLines: [String: (shipped: Decimal, takenIn: Decimal)] = [:]
+        var unnamed: [(shipped: Decimal, takenIn: Decimal)] = []
         var invoices = 0, firstPass = 0, ncrs = 0
         struct Key: Hashable { let order: String; let revision: Int }
         var released: [Key: Date] = [:]
@@ -103,8 +125,12 @@ public struct Scorecard: Equatable, Sendable {
                     lines += 1
                     if receivedDate <= line.dueDate { onTime += 1 }
                     if referencesShipNotice, let shipped = line.shippedQuantity {
-                        shipLines += 1
-                        if line.received + line.rejected == shipped { accurate += 1 }
+                        let takenIn = line.received + line.rejected
+                        if let key = line.noticeLineKey {
+                            noticeLines[key, default: (shipped, 0)].takenIn += takenIn
+                        } else {
+                            unnamed.append((shipped, takenIn))
+                        }
                     }
                 }
             case .invoiceSubmitted(let match, let at):
@@ -124,6 +150,8 @@ public struct Scorecard: Equatable, Sendable {
                 needsNoAnswer.insert(Key(order: order, revision: revision))
             }
         }
+        let shipLines = noticeLines.count + unnamed.count
+        let accurate = (Array(noticeLines.values) + unnamed).filter { $0.takenIn == $0.shipped }.count
         var hours: [Decimal] = []
         var unanswered = 0
         for (key, at) in released where !needsNoAnswer.contains(key) {

@@ -90,9 +90,11 @@ extension Reason.Code {
 /// - A line that names a revision must name the current one (`staleRevision`, `unknownRevision`).
 /// - Every line must exist (`unknownLine`), be confirmed and not rejected (`lineNotConfirmed`),
 ///   and name a confirmed delivery (`invalidDocument` on `scheduleLine`).
-/// - Per order line, the notice's total may not pass the open quantity (confirmed minus shipped
-///   by other notices) by more than `overShipmentPercent` of it: exactly at the limit passes,
-///   anything above is `overShipment`.
+/// - Per order line, the notice's total may not pass the open quantity by more than
+///   `overShipmentPercent` of it: exactly at the limit passes, anything above is `overShipment`.
+///   The open quantity is the confirmed quantity minus what the line has committed apart from
+///   this notice: the larger of what other notices shipped and what goods receipts took in
+///   (received + rejected), so goods received directly against the order line count too.
 public enum ShipNoticeDecider {
     /// - Parameters:
     ///   - previous: the quantities an earlier version of this notice already moved into the
@@ -150,8 +152,10 @@ public enum ShipNoticeDecider {
             let state = orders[key.purchaseOrder]!
             let confirmed = state.confirmedQuantity(line: key.line)!
             let before = previous[key] ?? 0
-            let shippedByOthers = (state.progress[key.line]?.shipped ?? 0) - before
-            let open = confirmed - shippedByOthers
+            let progress = state.progress[key.line] ?? .zero
+            let committedByOthers = LineProgress(shipped: progress.shipped - before, received: progress.received,
+                                                 rejected: progress.rejected).committed
+            let open = confirmed - committedByOthers
             let limit = open > 0 ? open + open * overShipmentPercent / 100 : 0
             let total = totals[key]!
             if total > limit {

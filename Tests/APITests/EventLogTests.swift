@@ -65,6 +65,27 @@ struct EventLogTests {
         #expect(!theirs.contains { $0["subject"] as? String == "PO-1001" })
     }
 
+    @Test func suppliersDoNotSeeTheBuyersExceptionQueue() throws {
+        let t = try TestHub()
+        t.seed()
+        _ = t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"changed","unitPrice":"9.99"}]}"#)
+        let exception = (t.call("GET", "/v1/exceptions?status=open", key: t.buyerKey).json["items"] as? [[String: Any]])?.first?["id"] as? String ?? ""
+        let buyer = try #require(try t.hub.store.read { try $0.clients() }.first { $0.role == .buyer })
+        #expect(t.call("POST", "/v1/exceptions/\(exception)/assign", key: t.buyerKey, body: #"{"owner":"\#(buyer.id)"}"#).status == 200)
+        #expect(t.call("POST", "/v1/exceptions/\(exception)/approve", key: t.buyerKey).status == 200)
+
+        let isException = { (event: [String: Any]) in (event["type"] as? String)?.hasPrefix("com.supplyline.exception.") == true }
+        let supplier = events(t, key: t.supplierKey).items
+        #expect(supplier.contains { $0["type"] as? String == "com.supplyline.po.acknowledged" })
+        #expect(!supplier.contains(where: isException))
+        #expect(!events(t, key: t.otherSupplierKey).items.contains(where: isException))
+        let admin = events(t, key: t.adminKey).items.filter(isException)
+        #expect(admin.map { $0["type"] as? String } == ["com.supplyline.exception.opened", "com.supplyline.exception.assigned",
+                                                        "com.supplyline.exception.approved"])
+        #expect(admin.allSatisfy { (($0["data"] as? [String: Any])?["supplier"] as? String) == "S-100" }, "the data still names the supplier")
+        #expect(events(t, key: t.buyerKey).items.filter(isException).count == 3)
+    }
+
     @Test func aFailedRequestLeavesNoEvent() throws {
         let t = try TestHub()
         t.seed()

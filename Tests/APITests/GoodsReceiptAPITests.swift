@@ -51,6 +51,83 @@ struct GoodsReceiptAPITests {
         #expect((t.call("GET", "/v1/goods-receipts?shipNotice=\(notice)", key: t.buyerKey).json["items"] as? [Any])?.count == 1)
     }
 
+    @Test func theReceiptThatClosesANoticeEmitsShipNoticeReceivedOnce() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        let notice = t.submitNotice(TestHub.noticeJSON(lines: [("PO-1001", 1, "50")])).json["id"] as? String ?? ""
+        let first = #"{"receivedDate":"2027-01-12","shipNotice":"\#(notice)","lines":[{"shipNoticeLine":1,"received":"30"}]}"#
+        #expect(t.receive(first).status == 201)
+        let events = try t.events("shipnotice.received")
+        #expect(events.count == 1)
+        #expect(events.first?.subject == notice)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data((events.first?.data ?? "").utf8)) as? [String: Any])
+        #expect(data["supplier"] as? String == "S-100")
+        #expect(data["status"] as? String == "received")
+        let second = #"{"receivedDate":"2027-01-13","shipNotice":"\#(notice)","lines":[{"shipNoticeLine":1,"received":"20"}]}"#
+        #expect(t.receive(second).status == 201)
+        #expect(try t.events("shipnotice.received").count == 1, "a notice is closed once")
+        #expect(!(try t.pendingKinds().contains("inboundDeliveryCancellation")))
+    }
+
+    @Test func goodsCannotBeReceivedAfterToday() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        let today = TestClock().today
+        let tomorrow = t.receive(#"{"receivedDate":"\#(today.adding(days: 1).iso)","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"5"}]}"#)
+        #expect(tomorrow.status == 422)
+        #expect(tomorrow.problemType == "urn:supplyline:problem:invalid-document")
+        #expect(tomorrow.json["code"] as? String == "invalidDocument")
+        #expect((tomorrow.json["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/receivedDate")
+        #expect(try t.shipped() == .zero, "nothing is written")
+        #expect(try t.events("receipt.").isEmpty)
+        let far = t.receive(#"{"receivedDate":"2099-12-31","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"5"}]}"#)
+        #expect(far.status == 422)
+        #expect(t.receive(#"{"receivedDate":"\#(today.iso)","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"5"}]}"#).status == 201)
+        #expect(try t.shipped() == LineProgress(received: 5))
+    }
+
+    private func unexpectedReceipts(_ t: TestHub) throws -> [ExceptionRecord] {
+        try t.hub.store.read { try $0.exceptions(ExceptionFilter(kind: "unexpectedReceipt"), after: nil, limit: 10) }.items
+    }
+
+    @Test func goodsOnANeverConfirmedLineAreRecordedAndFlaggedForABuyer() throws {
+        let t = try OrderChangeAPITests.seeded()
+        let posted = t.receive(#"{"receivedDate":"2027-01-12","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"10"}]}"#)
+        #expect(posted.status == 201, "the receipt records what physically arrived")
+        let id = posted.json["id"] as? String ?? ""
+        #expect(try t.shipped() == LineProgress(received: 10))
+        let exceptions = try unexpectedReceipts(t)
+        #expect(exceptions.count == 1)
+        #expect(exceptions.first?.links == ["goodsReceipt": id, "line": "1"])
+        #expect(exceptions.first?.purchaseOrder == "PO-1001")
+        #expect(exceptions.first?.supplier == "S-100")
+        #expect(exceptions.first?.reasons.map(\.code) == ["unconfirmedLineReceived"])
+        #expect(try t.events("exception.opened").count == 1)
+        #expect(t.call("GET", "/v1/exceptions?type=unexpectedReceipt", key: t.buyerKey).status == 200)
+    }
+
+    @Test func goodsOnACancelledLineAreRecordedAndFlaggedButAConfirmedLineIsNot() throws {
+        let t = try OrderChangeAPITests.seeded()
+        #expect(t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"accepted"},{"line":2,"status":"accepted"}]}"#).status == 201)
+        #expect(t.call("PUT", "/v1/purchase-orders/PO-1001", key: t.erpKey, body: OrderChangeAPITests.twoLines(revision: 2, cancel2: true)).status == 200)
+        let posted = t.receive(#"{"receivedDate":"2027-01-12","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"10"},{"purchaseOrder":"PO-1001","line":2,"received":"5"},{"purchaseOrder":"PO-1001","line":2,"received":"1"}]}"#)
+        #expect(posted.status == 201)
+        let id = posted.json["id"] as? String ?? ""
+        #expect(try t.shipped(line: 2) == LineProgress(received: 6))
+        let exceptions = try unexpectedReceipts(t)
+        #expect(exceptions.count == 1, "line 1 was confirmed in revision 1; line 2 is flagged once")
+        #expect(exceptions.first?.links == ["goodsReceipt": id, "line": "2"])
+        #expect(exceptions.first?.reasons.map(\.code) == ["cancelledLineReceived"])
+        #expect(exceptions.first?.reasons.first?.line == 2)
+    }
+
+    @Test func goodsOnAConfirmedLineOpenNothing() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        #expect(t.receive(#"{"receivedDate":"2027-01-12","lines":[{"purchaseOrder":"PO-1001","line":1,"received":"10"}]}"#).status == 201)
+        #expect(try unexpectedReceipts(t).isEmpty)
+    }
+
     @Test func theDueDateIsTheConfirmedDateOfTheDeliveryReceived() throws {
         let t = try TestHub()
         t.seedShipping()
@@ -60,9 +137,9 @@ struct GoodsReceiptAPITests {
         #expect(t.acknowledge("PO-1005", body: changed).json["decision"] as? String == "confirmed")
         let first = t.receive(#"{"receivedDate":"2027-01-16","lines":[{"purchaseOrder":"PO-1005","line":1,"received":"60"}]}"#)
         #expect((first.json["lines"] as? [[String: Any]])?.first?["dueDate"] as? String == "2027-01-16")
-        let second = t.receive(#"{"receivedDate":"2027-02-16","lines":[{"purchaseOrder":"PO-1005","line":1,"received":"40"}]}"#)
+        let second = t.receive(#"{"receivedDate":"2027-02-16","lines":[{"purchaseOrder":"PO-1005","line":1,"received":"30"}]}"#)
         #expect((second.json["lines"] as? [[String: Any]])?.first?["dueDate"] as? String == "2027-02-17")
-        // A notice naming the second delivery says so itself.
+        // A notice naming the second delivery says so itself (10 of the 100 are still open).
         let notice = t.submitNotice(#"{"shipmentId":"ASN-5","shipDate":"2027-02-10","packages":[{"sscc":"\#(TestHub.sscc2)","lines":[{"purchaseOrder":"PO-1005","line":1,"scheduleLine":2,"quantity":"10"}]}]}"#)
         #expect(notice.status == 201)
         let third = t.receive(#"{"receivedDate":"2027-02-16","shipNotice":"\#(notice.json["id"] as? String ?? "")","lines":[{"shipNoticeLine":1,"received":"10"}]}"#)

@@ -151,7 +151,7 @@ struct InterchangeRevisionTests {
     func claimedInterchangeWaits() throws {
         let t = try Self.hub(profile: InterchangeFixtures.x12Profile)
         let body = Array(InterchangeFixtures.ack855(control: 56).utf8)
-        let now = Date()
+        let now = t.hub.context.clock.now()
         let record = InterchangeRecord(id: "ich-claimed", supplier: "S-100", direction: .inbound, standard: "X12", senderID: "ACME",
                                        controlNumber: "000000056", dedupeKey: "S-100|X12|ACME|000000056", source: "http",
                                        clientID: "other", receivedAt: now, status: .received, claimedUntil: now.addingTimeInterval(600))

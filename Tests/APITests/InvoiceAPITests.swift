@@ -134,6 +134,37 @@ struct InvoiceAPITests {
         #expect(again.status == 409)
     }
 
+    @Test(arguments: [("240.00", "10 USD short"), ("250.50", "0.5 USD over")])
+    func aPaymentOtherThanTheTotalIsRecordedAndFlaggedForABuyer(amount: String, gap: String) throws {
+        let t = try TestHub()
+        try t.confirmedAndReceived(100)
+        let id = try #require(t.submitInvoice(TestHub.invoiceJSON()).json["id"] as? String)
+        let body = #"{"status":"paid","paymentDate":"2027-02-19","amount":"\#(amount)","reference":"PAY-1"}"#
+        let paid = t.setStatus(id, body)
+        #expect(paid.status == 200)
+        #expect(paid.json["status"] as? String == "paid", "the payment stands as the ERP reported it")
+        #expect(t.setStatus(id, body).status == 200, "the same payment again changes nothing")
+        let exceptions = try t.hub.store.read { try $0.exceptions(ExceptionFilter(kind: "paymentDifference"), after: nil, limit: 10) }.items
+        #expect(exceptions.count == 1)
+        let exception = try #require(exceptions.first)
+        #expect(exception.links == ["invoice": id])
+        #expect(exception.supplier == "S-100")
+        #expect(exception.reasons.map(\.code) == ["paymentDifference"])
+        #expect(exception.reasons.first?.message.contains(gap) == true, "\(exception.reasons.first?.message ?? "")")
+        #expect(try t.eventTypes(prefix: "com.supplyline.").suffix(2) == ["com.supplyline.invoice.status", "com.supplyline.exception.opened"])
+        // An alert: a buyer closes it, and the invoice stays paid.
+        #expect(t.call("POST", "/v1/exceptions/\(exception.id)/approve", key: t.buyerKey).status == 200)
+        #expect(t.call("GET", "/v1/invoices/\(id)", key: t.supplierKey).json["status"] as? String == "paid")
+    }
+
+    @Test func aPaymentOfTheTotalOpensNothing() throws {
+        let t = try TestHub()
+        try t.confirmedAndReceived(100)
+        let id = try #require(t.submitInvoice(TestHub.invoiceJSON()).json["id"] as? String)
+        #expect(t.setStatus(id, #"{"status":"paid","paymentDate":"2027-02-19","amount":"250.001","reference":"PAY-1"}"#).status == 200)
+        #expect(try t.hub.store.read { try $0.exceptions(ExceptionFilter(kind: "paymentDifference"), after: nil, limit: 10) }.items.isEmpty)
+    }
+
     @Test func aRejectedInvoiceReleasesItsQuantityAndTheSupplierReadsWhy() throws {
         let t = try TestHub()
         try t.confirmedAndReceived(100)

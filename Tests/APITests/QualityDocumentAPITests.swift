@@ -106,6 +106,34 @@ struct QualityDocumentAPITests {
         #expect(try t.hub.store.read { try $0.qualityDocuments(scope: .all, purchaseOrder: nil, shipNotice: nil, after: nil, limit: 10) }.items.isEmpty)
     }
 
+    @Test func anUploadEmitsOneEventWithItsLinks() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        let query = ["type": "certificateOfConformance", "purchaseOrder": "PO-1001", "line": "1", "lot": "L-7"]
+        let first = t.upload(Self.pdf, contentType: "application/pdf", query: query, key: "qd-event")
+        #expect(first.status == 201)
+        #expect(t.upload(Self.pdf, contentType: "application/pdf", query: query, key: "qd-event").status == 201)
+        #expect(t.upload(Self.pdf, contentType: "application/pdf", query: ["type": "other", "purchaseOrder": "PO-9999"]).status == 404)
+        let events = try t.events("qualitydocument.")
+        #expect(events.map(\.type) == ["com.supplyline.qualitydocument.uploaded"], "a replay or a refusal emits nothing")
+        let id = first.json["id"] as? String ?? ""
+        #expect(events.first?.subject == id)
+        let data = try #require(try JSONSerialization.jsonObject(with: Data((events.first?.data ?? "").utf8)) as? [String: Any])
+        #expect(data["qualityDocument"] as? String == id)
+        #expect(data["supplier"] as? String == "S-100")
+        #expect(data["type"] as? String == "certificateOfConformance")
+        #expect(data["sha256"] as? String == first.json["sha256"] as? String)
+        let links = data["links"] as? [String: Any] ?? [:]
+        #expect(links["purchaseOrder"] as? String == "PO-1001")
+        #expect(links["line"] as? Int == 1)
+        #expect(links["lot"] as? String == "L-7")
+        #expect(links["shipNotice"] == nil)
+        // The supplier reads it in its own log; another supplier does not.
+        let own = t.call("GET", "/v1/events", key: t.supplierKey).text
+        #expect(own.contains("com.supplyline.qualitydocument.uploaded"))
+        #expect(!t.call("GET", "/v1/events", key: t.otherSupplierKey).text.contains("qualitydocument"))
+    }
+
     @Test func onlySuppliersUpload() throws {
         let t = try TestHub()
         t.seedShipping()
@@ -122,6 +150,30 @@ struct QualityDocumentAPITests {
         #expect(over.status == 413)
         #expect(over.problemType == "urn:supplyline:problem:document-too-large")
         #expect(over.json["code"] as? String == "documentTooLarge")
+    }
+
+    /// Over a socket, a document past the limit is `document-too-large` with its code, whether
+    /// the upload measures it or the server stops reading the body, and nothing is stored.
+    @Test(arguments: [8193, 100_000])
+    func anOversizedDocumentOverASocketIsDocumentTooLarge(size: Int) async throws {
+        let t = try TestHub(maxBodyBytes: 4096, maxDocumentBytes: 8192)
+        try t.hub.start()
+        t.seedShipping()
+        let body = Array("%PDF-1.7\n".utf8) + [UInt8](repeating: 0x20, count: size - 9)
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(t.hub.port)/v1/quality-documents?type=ppap&purchaseOrder=PO-1001")!)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(t.supplierKey)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/pdf", forHTTPHeaderField: "Content-Type")
+        request.setValue("too-big-\(size)", forHTTPHeaderField: "Idempotency-Key")
+        request.httpBody = Data(body)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 413)
+        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") == "application/problem+json")
+        let problem = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        #expect(problem["type"] as? String == "urn:supplyline:problem:document-too-large", "\(String(decoding: data, as: UTF8.self))")
+        #expect(problem["code"] as? String == "documentTooLarge")
+        #expect((problem["detail"] as? String)?.contains("8192") == true)
+        #expect(try t.hub.store.read { try $0.qualityDocuments(scope: .all, purchaseOrder: nil, shipNotice: nil, after: nil, limit: 10) }.items.isEmpty)
     }
 
     /// Over a socket, the upload path takes bodies past the general body limit; other paths do not.

@@ -111,7 +111,7 @@ struct ScorecardAPITests {
         try t.recordReceipt("gr_8Hk2")
         #expect(t.call("POST", "/v1/nonconformances", key: t.buyerKey, body: NonconformanceAPITests.body(),
                        headers: [("Idempotency-Key", "n-1")]).status == 201)
-        let today = LocalDate(utc: Date())
+        let today = LocalDate(utc: t.hub.context.clock.now())
         let card = t.call("GET", "/v1/suppliers/S-100/scorecard?from=\(today.adding(days: -1).iso)&to=\(today.adding(days: 1).iso)",
                           key: t.supplierKey).json
         let invoices = card["firstPassInvoiceMatch"] as? [String: Any]

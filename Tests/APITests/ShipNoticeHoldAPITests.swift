@@ -54,6 +54,40 @@ struct ShipNoticeHoldAPITests {
         #expect(t.call("POST", "/v1/ship-notices/\(notice)/cancel", key: t.supplierKey).status == 409)
     }
 
+    /// A posted notice whose update needs a certificate: the ERP keeps the posted version
+    /// while the update is held, and a rejection cancels the delivery there.
+    private func postedThenHeld(_ t: TestHub) throws -> (notice: String, exception: String) {
+        let posted = t.submitNotice(TestHub.noticeJSON(lines: [("PO-1001", 1, "50")]))
+        #expect(posted.json["status"] as? String == "accepted")
+        let notice = posted.json["id"] as? String ?? ""
+        let update = t.call("PUT", "/v1/ship-notices/\(notice)", key: t.supplierKey,
+                            body: TestHub.noticeJSON(lines: [("PO-1001", 1, "50"), ("PO-1003", 1, "40")]))
+        #expect(update.status == 200)
+        #expect(update.json["status"] as? String == "held")
+        #expect(try t.pendingKeys().filter { $0.contains(notice) } == ["inboundDelivery:\(notice):1"], "the ERP keeps version 1")
+        return (notice, try #require(update.json["exception"] as? String))
+    }
+
+    @Test func rejectingTheHeldUpdateOfAPostedNoticeCancelsTheDeliveryAtTheERP() throws {
+        let t = try TestHub()
+        t.seedShipping(certificate: true)
+        let (notice, exception) = try postedThenHeld(t)
+        #expect(t.call("POST", "/v1/exceptions/\(exception)/reject", key: t.buyerKey).status == 200)
+        #expect(t.call("GET", "/v1/ship-notices/\(notice)", key: t.supplierKey).json["status"] as? String == "rejected")
+        #expect(Set(try t.pendingKeys().filter { $0.contains(notice) }) == ["inboundDelivery:\(notice):1", "inboundDeliveryCancellation:\(notice)"])
+        #expect(try t.shipped("PO-1001") == .zero)
+        #expect(try t.shipped("PO-1003") == .zero)
+    }
+
+    @Test func approvingTheHeldUpdateOfAPostedNoticePostsTheNewVersion() throws {
+        let t = try TestHub()
+        t.seedShipping(certificate: true)
+        let (notice, exception) = try postedThenHeld(t)
+        #expect(t.call("POST", "/v1/exceptions/\(exception)/approve", key: t.buyerKey).status == 200)
+        #expect(Set(try t.pendingKeys().filter { $0.contains(notice) }) == ["inboundDelivery:\(notice):1", "inboundDelivery:\(notice):2"])
+        #expect(!(try t.pendingKinds().contains("inboundDeliveryCancellation")))
+    }
+
     @Test(arguments: [
         ("the order line", ["purchaseOrder": "PO-1003", "line": "1"]),
         ("the lot", ["lot": "L-7"]),
@@ -90,6 +124,20 @@ struct ShipNoticeHoldAPITests {
         let posted = t.submitNotice(TestHub.noticeJSON(lines: [("PO-1003", 1, "40")]))
         #expect(posted.json["status"] as? String == "accepted")
         #expect(try t.pendingKinds().contains("inboundDelivery"))
+    }
+
+    @Test func receivingAHeldNoticePostsItToTheERPFirst() throws {
+        let t = try TestHub()
+        t.seedShipping(certificate: true)
+        let (notice, exception) = try held(t)
+        let body = #"{"receivedDate":"2027-01-12","shipNotice":"\#(notice)","lines":[{"shipNoticeLine":1,"received":"40"}]}"#
+        #expect(t.receive(body).status == 201)
+        #expect(t.call("GET", "/v1/ship-notices/\(notice)", key: t.supplierKey).json["status"] as? String == "received")
+        #expect(try t.pendingKeys().contains("inboundDelivery:\(notice):1"), "the ERP gets the delivery its receipt closes")
+        #expect(t.call("GET", "/v1/exceptions/\(exception)", key: t.buyerKey).json["status"] as? String == "approved")
+        #expect(try t.events("shipnotice.").map(\.type) == ["com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.held",
+                                                           "com.supplyline.shipnotice.released", "com.supplyline.shipnotice.received"])
+        #expect(try t.shipped("PO-1003") == LineProgress(shipped: 40, received: 40))
     }
 
     @Test func cancellingAHeldNoticeClosesItsException() throws {

@@ -3,6 +3,7 @@ import Flows
 import Foundation
 import HTTPServer
 import Hub
+import Procurement
 import Storage
 import Synchronization
 import Telemetry
@@ -16,6 +17,20 @@ final class RecordingERP: ERPConnector {
     }
 }
 
+/// Real time moved forward so that today is 2027-03-01 or later: the orders, notices and receipts
+/// of the tests are dated early 2027, and goods cannot be received in the future.
+struct TestClock: Clock {
+    static let earliest = Date(timeIntervalSince1970: 1_803_859_200)   // 2027-03-01T00:00:00Z
+    let offset: TimeInterval
+
+    init() { offset = max(0, Self.earliest.timeIntervalSinceNow) }
+
+    func now() -> Date { Date().addingTimeInterval(offset).roundedToMilliseconds }
+
+    /// Today on this clock.
+    var today: LocalDate { LocalDate(utc: now()) }
+}
+
 /// A hub on a temporary database, with keys for every role and helpers to call the API
 /// in-process (through the router, no socket).
 // @unchecked Sendable: the keys are written only in init; the hub is Sendable.
@@ -24,14 +39,16 @@ final class TestHub: @unchecked Sendable {
     let logs = LogSink.memory()
     var erpKey = "", adminKey = "", buyerKey = "", supplierKey = "", otherSupplierKey = ""
 
-    init(port: Int = 0, connector: (any ERPConnector)? = nil, maxBodyBytes: Int = 1 << 20) throws {
+    init(port: Int = 0, connector: (any ERPConnector)? = nil, maxBodyBytes: Int = 1 << 20, maxDocumentBytes: Int = 10 << 20,
+         clock: any Clock = TestClock()) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supplyline-api-\(UUID().uuidString)")
         var configuration = HubConfiguration()
         configuration.port = port
         configuration.databasePath = dir.appendingPathComponent("hub.db").path
         configuration.maxBodyBytes = maxBodyBytes
+        configuration.maxDocumentBytes = maxDocumentBytes
         configuration.threads = 16
-        hub = try Hub(configuration: configuration, logSink: logs, connector: connector)
+        hub = try Hub(configuration: configuration, logSink: logs, clock: clock, connector: connector)
         let system = RequestContext(principal: .system)
         let clients = ClientAdministration(context: hub.context)
         erpKey = try clients.create(name: "ERP", role: .erp, supplierID: nil, by: system).key

@@ -66,8 +66,11 @@ struct ShipAndReceiveTests {
                 .first { $0["kind"] as? String == "inboundDelivery" && $0["document"] as? String == id && $0["applied"] as? Int == 1 }
         }
 
-        // Received at the ERP's dock, posted back to the hub.
-        let receipt = HTTP.send("POST", "\(erpURL)/erp/deliveries/\(id)/receive", body: ["receivedDate": "2027-01-12"])
+        // Received at the ERP's dock today (goods cannot be received in the future), posted back to the hub.
+        let dates = ISO8601DateFormatter()
+        dates.formatOptions = [.withFullDate]
+        let today = dates.string(from: Date())
+        let receipt = HTTP.send("POST", "\(erpURL)/erp/deliveries/\(id)/receive", body: ["receivedDate": today])
         #expect(receipt?.status == 201)
         let receiptID = try #require(receipt?.json["id"] as? String)
         let received = (receipt?.json["lines"] as? [[String: Any]])?.first
@@ -77,7 +80,7 @@ struct ShipAndReceiveTests {
         #expect(HTTP.send("GET", "\(hubURL)/v1/goods-receipts/\(receiptID)", key: supplierKey)?.status == 200)
 
         // Receiving the same delivery again books nothing new.
-        let again = HTTP.send("POST", "\(erpURL)/erp/deliveries/\(id)/receive", body: ["receivedDate": "2027-01-12"])
+        let again = HTTP.send("POST", "\(erpURL)/erp/deliveries/\(id)/receive", body: ["receivedDate": today])
         #expect(again?.json["id"] as? String == receiptID)
         #expect((HTTP.send("GET", "\(hubURL)/v1/goods-receipts", key: erpKey)?.json["items"] as? [Any])?.count == 1)
         #expect(HTTP.send("POST", "\(erpURL)/erp/deliveries/asn_unknown/receive")?.status == 404)

@@ -37,6 +37,46 @@ struct ScorecardTests {
         #expect(s.onTimeDelivery == ScorecardRate(count: count, hits: onTime))
     }
 
+    struct PartialReceiptCase: CustomTestStringConvertible, Sendable {
+        /// (received date, notice, notice line, order line, received, rejected, shipped)
+        typealias Receipt = (date: String, notice: String, noticeLine: Int?, line: Int, received: Decimal, rejected: Decimal, shipped: Decimal)
+        let name: String
+        let receipts: [Receipt]
+        let count: Int
+        let accurate: Int
+        var testDescription: String { name }
+    }
+
+    static let partialReceipts: [PartialReceiptCase] = [
+        .init(name: "one notice line received in two receipts that add up is one accurate line",
+              receipts: [("2027-01-10", "asn_1", 1, 1, 6, 0, 10), ("2027-01-12", "asn_1", 1, 1, 4, 0, 10)], count: 1, accurate: 1),
+        .init(name: "rejected counts as taken in: 5 + 1 rejected, then 4",
+              receipts: [("2027-01-10", "asn_1", 1, 1, 5, 1, 10), ("2027-01-12", "asn_1", 1, 1, 4, 0, 10)], count: 1, accurate: 1),
+        .init(name: "two receipts short of the notice line are one inaccurate line",
+              receipts: [("2027-01-10", "asn_1", 1, 1, 6, 0, 10), ("2027-01-12", "asn_1", 1, 1, 3, 0, 10)], count: 1, accurate: 0),
+        .init(name: "two receipts over the notice line are one inaccurate line",
+              receipts: [("2027-01-10", "asn_1", 1, 1, 6, 0, 10), ("2027-01-12", "asn_1", 1, 1, 6, 0, 10)], count: 1, accurate: 0),
+        .init(name: "two lines of one notice count apart",
+              receipts: [("2027-01-10", "asn_1", 1, 1, 10, 0, 10), ("2027-01-10", "asn_1", 2, 1, 4, 0, 5)], count: 2, accurate: 1),
+        .init(name: "the same order line on two notices counts per notice",
+              receipts: [("2027-01-10", "asn_1", 1, 1, 10, 0, 10), ("2027-01-12", "asn_2", 1, 1, 5, 0, 5)], count: 2, accurate: 2),
+        .init(name: "only receipts in the period add up: the rest came in February",
+              receipts: [("2027-01-31", "asn_1", 1, 1, 6, 0, 10), ("2027-02-01", "asn_1", 1, 1, 4, 0, 10)], count: 1, accurate: 0),
+        .init(name: "receipts that do not name the notice line add up by order line",
+              receipts: [("2027-01-10", "asn_1", nil, 1, 6, 0, 10), ("2027-01-12", "asn_1", nil, 1, 4, 0, 10)], count: 1, accurate: 1),
+    ]
+
+    @Test(arguments: partialReceipts)
+    func shipNoticeAccuracyAddsUpTheReceiptsOfANoticeLine(_ c: PartialReceiptCase) {
+        let facts = c.receipts.map { r in
+            ScorecardFact.receipt(receivedDate: Self.d(r.date), referencesShipNotice: true, lines: [
+                .init(received: r.received, rejected: r.rejected, dueDate: Self.d("2027-01-20"), shippedQuantity: r.shipped,
+                      shipNotice: r.notice, shipNoticeLine: r.noticeLine, purchaseOrder: "PO-1", line: r.line),
+            ])
+        }
+        #expect(Scorecard.compute(from: Self.from, to: Self.to, facts: facts).shipNoticeAccuracy == ScorecardRate(count: c.count, hits: c.accurate))
+    }
+
     @Test func percentagesHaveOneDecimalPlace() {
         #expect(ScorecardRate(count: 3, hits: 2).percent == Decimal(string: "66.7"))
         #expect(ScorecardRate(count: 3, hits: 0).percent == 0)

@@ -85,6 +85,47 @@ struct ShipNoticeDeciderTests {
         }
     }
 
+    struct OpenQuantityCase: CustomTestStringConvertible, Sendable {
+        let name: String
+        let shipped: String
+        let received: String
+        let rejected: String
+        let previous: String?
+        let quantity: String
+        let accepted: Bool
+        var testDescription: String { name }
+    }
+
+    static let openQuantity: [OpenQuantityCase] = [
+        OpenQuantityCase(name: "nothing moved: all 100 open", shipped: "0", received: "0", rejected: "0", previous: nil, quantity: "100", accepted: true),
+        OpenQuantityCase(name: "60 received directly, none shipped: 40 open", shipped: "0", received: "60", rejected: "0", previous: nil, quantity: "40", accepted: true),
+        OpenQuantityCase(name: "60 received directly, none shipped: 41 is refused", shipped: "0", received: "60", rejected: "0", previous: nil, quantity: "41", accepted: false),
+        OpenQuantityCase(name: "50 received and 10 rejected directly: 40 open", shipped: "0", received: "50", rejected: "10", previous: nil, quantity: "40", accepted: true),
+        OpenQuantityCase(name: "50 received and 10 rejected directly: 41 is refused", shipped: "0", received: "50", rejected: "10", previous: nil, quantity: "41", accepted: false),
+        OpenQuantityCase(name: "all 100 received directly: nothing open", shipped: "0", received: "100", rejected: "0", previous: nil, quantity: "1", accepted: false),
+        OpenQuantityCase(name: "30 shipped and received, 20 more received directly: 50 open", shipped: "30", received: "50", rejected: "0", previous: nil, quantity: "50", accepted: true),
+        OpenQuantityCase(name: "30 shipped and received, 20 more received directly: 51 is refused", shipped: "30", received: "50", rejected: "0", previous: nil, quantity: "51", accepted: false),
+        OpenQuantityCase(name: "70 shipped, 20 of it received: 30 open", shipped: "70", received: "20", rejected: "0", previous: nil, quantity: "30", accepted: true),
+        OpenQuantityCase(name: "70 shipped, 20 of it received: 31 is refused", shipped: "70", received: "20", rejected: "0", previous: nil, quantity: "31", accepted: false),
+        OpenQuantityCase(name: "update of this notice's 40 after 50 received directly: 50 open", shipped: "40", received: "50", rejected: "0", previous: "40", quantity: "50", accepted: true),
+        OpenQuantityCase(name: "update of this notice's 40 after 50 received directly: 51 is refused", shipped: "40", received: "50", rejected: "0", previous: "40", quantity: "51", accepted: false),
+    ]
+
+    @Test(arguments: openQuantity)
+    func openQuantityCountsGoodsAlreadyTakenIn(_ c: OpenQuantityCase) throws {
+        var s = state(order())
+        s.progress = [1: LineProgress(shipped: q(c.shipped), received: q(c.received), rejected: q(c.rejected))]
+        let previous = c.previous.map { [OrderLineKey("PO-1", 1): q($0)] } ?? [:]
+        let decide = { try ShipNoticeDecider.decide(notice([line("PO-1", 1, c.quantity)]), orders: ["PO-1": s], previous: previous,
+                                                    overShipmentPercent: 0, certificates: []) }
+        if c.accepted {
+            #expect(try decide().shippedDelta[OrderLineKey("PO-1", 1)] == q(c.quantity) - (c.previous.map(q) ?? 0))
+        } else {
+            do { _ = try decide(); Issue.record("\(c.name): accepted") }
+            catch let error as ProcurementError { #expect(error.code == .overShipment) }
+        }
+    }
+
     @Test func anUpdateCountsItsOwnEarlierQuantityAsOpen() throws {
         // 80 shipped, all by this notice: the new version may ship up to 100, and moves the ledger by the difference.
         let orders = ["PO-1": state(order(), shipped: [1: "80"])]
@@ -217,6 +258,42 @@ struct ShipNoticeFromEDITests {
 
 @Suite("Goods receipts and quality documents")
 struct GoodsReceiptDeciderTests {
+    @Test(arguments: [("2027-01-09", true), ("2027-01-10", true), ("2027-01-11", false), ("2099-01-01", false)])
+    func aReceiptIsNotDatedAfterToday(received: String, valid: Bool) throws {
+        let receipt = GoodsReceiptDocument(receivedDate: d(received), lines: [GoodsReceiptLine(purchaseOrder: "PO-1", line: 1, received: 1)])
+        if valid {
+            try receipt.validate(today: d("2027-01-10"))
+        } else {
+            do { try receipt.validate(today: d("2027-01-10")); Issue.record("\(received) accepted") }
+            catch let error as ProcurementError {
+                #expect(error.code == .invalidDocument)
+                #expect(error.fields.map(\.pointer) == ["/receivedDate"])
+            }
+        }
+        try receipt.validate()
+    }
+
+    @Test(arguments: [
+        ("a confirmed line", OrderStatus.confirmed, 1, false, nil),
+        ("a line the supplier rejected", OrderStatus.confirmed, 2, true, "unconfirmedLineReceived"),
+        ("an order never answered", OrderStatus.awaitingAcknowledgement, 1, false, "unconfirmedLineReceived"),
+        ("a cancelled order", OrderStatus.cancelled, 1, true, "cancelledLineReceived"),
+    ] as [(String, OrderStatus, Int, Bool, String?)])
+    func unexpectedGoods(name: String, status: OrderStatus, line: Int, withConfirmation: Bool, code: String?) {
+        let po = order()
+        let confirmation: [ConfirmedLine]? = status == .confirmed || withConfirmation ? confirmed(po, rejectLine2: true) : nil
+        let reason = GoodsReceiptDecider.unexpected(purchaseOrder: "PO-1", line: line, order: po, status: status, confirmed: confirmation)
+        #expect(reason?.code == code, "\(name)")
+        #expect(reason.map { $0.line == line } ?? true)
+    }
+
+    @Test func aCancelledLineIsUnexpectedEvenIfItWasConfirmed() {
+        var po = order()
+        po.lines[0].cancelled = true
+        let reason = GoodsReceiptDecider.unexpected(purchaseOrder: "PO-1", line: 1, order: po, status: .confirmed, confirmed: confirmed(po))
+        #expect(reason?.code == "cancelledLineReceived")
+    }
+
     @Test func receiptLinesResolveThroughTheNotice() throws {
         let asn = notice([line("PO-1", 2, "500", schedule: 2), line("PO-1", 1, "10")], packages: 2)
         let receipt = GoodsReceiptDocument(receivedDate: d("2027-01-12"), shipNotice: "asn_1", lines: [
