@@ -50,7 +50,7 @@ struct DemoScenario {
             let supplier = supplier(of: number)
             let shipped = (lines[number] ?? []).map { ["purchaseOrder": number, "line": $0["line"] ?? 0, "quantity": $0["quantity"] ?? "0"] as [String: Any] }
             let notice = try expect(201, "POST", "\(hubURL)/v1/ship-notices", key: supplierKeys[supplier], body: [
-                "shipmentId": "ASN-DEMO-\(i + 1)", "shipDate": "2027-01-06", "carrier": "DHL Freight",
+                "shipmentId": "ASN-DEMO-\(i + 1)", "shipDate": Self.today(plus: 0), "carrier": "DHL Freight",
                 "packages": [["sscc": Self.sscc(serial: 1000 + i), "lines": shipped]],
             ], idempotent: true)
             outcome.shipNotices[number] = notice["id"] as? String ?? ""
@@ -61,7 +61,7 @@ struct DemoScenario {
                 let effects = try send("GET", "\(erpURL)/erp/effects").json["effects"] as? [[String: Any]] ?? []
                 return effects.contains { $0["kind"] as? String == "inboundDelivery" && $0["document"] as? String == notice && ($0["applied"] as? Int ?? 0) > 0 }
             }
-            let receipt = try expect(201, "POST", "\(erpURL)/erp/deliveries/\(notice)/receive", body: ["receivedDate": "2027-01-08"])
+            let receipt = try expect(201, "POST", "\(erpURL)/erp/deliveries/\(notice)/receive", body: ["receivedDate": Self.today(plus: 0)])
             outcome.goodsReceipts[number] = receipt["id"] as? String ?? ""
         }
 
@@ -108,7 +108,7 @@ struct DemoScenario {
                     "quantity": line["quantity"] ?? "0", "unit": line["unit"] ?? "EA", "unitPrice": "\(rounded)"]
         }
         return try expect(201, "POST", "\(hubURL)/v1/invoices", key: supplierKeys[supplier(of: order)], body: [
-            "number": number, "invoiceDate": "2027-01-09", "currency": "USD", "lines": billed, "total": "\(total)",
+            "number": number, "invoiceDate": Self.today(plus: 0), "currency": "USD", "lines": billed, "total": "\(total)",
             "paymentTerms": ["text": "Net 30", "netDays": 30],
         ], idempotent: true)
     }
@@ -176,7 +176,8 @@ struct DemoScenario {
         return reply
     }
 
-    /// Today (UTC) moved by some days, as YYYY-MM-DD: the report's steps fall due from now on.
+    /// Today (UTC) moved by some days, as YYYY-MM-DD: goods ship and arrive today, and the
+    /// report's steps fall due from now on.
     static func today(plus days: Int) -> String {
         Date().addingTimeInterval(Double(days) * 86_400).formatted(Date.ISO8601FormatStyle().year().month().day())
     }
