@@ -20,7 +20,33 @@ public enum DecimalText {
             }
         }
         guard sawDigit, !sawPoint || digitsAfterPoint > 0, text.utf8.count <= 40 else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return exact(text) ?? Decimal(string: text, locale: posix)
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The value `Decimal(string:)` gives for a checked plain decimal of at most 18 digits,
+    /// built from its digits without a scanner or locale. Nil for longer text, and for zero
+    /// (which `Decimal(string:)` keeps with the text's exponent).
+    private static func exact(_ text: String) -> Decimal? {
+        var negative = false
+        var significand: UInt64 = 0
+        var digits = 0
+        var exponent = 0
+        var afterPoint = false
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): afterPoint = true
+            default:
+                if significand > 0 || c != UInt8(ascii: "0") { digits += 1 }
+                guard digits <= 18 else { return nil }
+                significand = significand * 10 + UInt64(c - UInt8(ascii: "0"))
+                if afterPoint { exponent -= 1 }
+            }
+        }
+        guard significand > 0 else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
     /// The shortest plain form: "12.5", "100", "-0.25" (at most 10 decimal places).

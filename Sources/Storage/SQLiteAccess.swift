@@ -35,6 +35,12 @@ final class SQLiteAccess: StoreWriter {
         return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
     }
 
+    /// Every acknowledgement reads its supplier.
+    static func decode(_ type: InvoiceTolerances.Type, _ value: SQLValue) throws -> InvoiceTolerances {
+        if case .text(let text) = value, let tolerances = InvoiceTolerances(canonicalJSON: Array(text.utf8)) { return tolerances }
+        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
     static func decode(_ type: OrderResponse.Type, _ value: SQLValue) throws -> OrderResponse {
         if case .text(let text) = value, let response = OrderResponse(canonicalJSON: Array(text.utf8)) { return response }
         return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))

@@ -183,3 +183,37 @@ struct CanonicalJSONTests {
         }
     }
 }
+
+@Suite("Decimal text")
+struct DecimalTextTests {
+    static func bytes(_ d: Decimal) -> [UInt8] { withUnsafeBytes(of: d) { Array($0) } }
+
+    /// The parser builds short decimals itself; they must be the very values (same exponent
+    /// and mantissa, so the same text when written) that `Decimal(string:)` gives.
+    @Test func buildsTheSameDecimalsAsFoundation() {
+        var texts = ["0", "-0", "0.000", "10", "10.50", "1.25", "-3.25", "007", "0.0000000001", "123456789012345678",
+                     "1234567890123456789", "99999999999999999999999999999999999999", "100", "-0.5", "65536", "4294967296.5", "1.0",
+                     "0.10", "-100.000"]
+        for i in 0..<5000 {
+            let whole = String(i &* 7919 % 1_000_003)
+            texts.append(whole)
+            texts.append("-\(whole).\(i % 1000)")
+            texts.append("\(i % 7).\(String(repeating: "0", count: i % 12))\(i % 10)")
+        }
+        for text in texts {
+            let parsed = DecimalText.parse(text)
+            let foundation = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+            #expect(parsed.map(Self.bytes) == foundation.map(Self.bytes), "\(text)")
+        }
+    }
+
+    @Test func readsStoredInvoiceTolerances() throws {
+        let tolerances = InvoiceTolerances(pricePercent: 2, priceAmount: Decimal(string: "0.05")!, quantityPercent: 0, quantityAmount: 1)
+        let stored = Array(try CanonicalJSONTests.sorted(tolerances).utf8)
+        #expect(InvoiceTolerances(canonicalJSON: stored) == tolerances)
+        let sparse = Array(#"{"pricePercent":"1.5","priceAmount":null}"#.utf8)
+        #expect(InvoiceTolerances(canonicalJSON: sparse) == (try JSONDecoder().decode(InvoiceTolerances.self, from: Data(sparse))))
+        #expect(InvoiceTolerances(canonicalJSON: Array(#"{"pricePercent":1.5}"#.utf8)) == nil)
+        #expect(InvoiceTolerances(canonicalJSON: Array(#"{"other":"1"}"#.utf8)) == nil)
+    }
+}
