@@ -16,7 +16,7 @@ enum RequestSupport {
     static func decode<T: Decodable>(_ type: T.Type, from request: HTTPRequest, what: String,
                                      fast: (([UInt8]) -> T?)? = nil) throws -> T {
         // curl sends form encoding unless told otherwise; its body is still read as JSON.
-        if let contentType = request.headers["Content-Type"]?.lowercased(),
+        if let contentType = request.headers["Content-Type"]?.lowercased(), contentType != "application/json",
            let mediaType = contentType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces),
            mediaType != "application/json", !mediaType.hasSuffix("+json"), mediaType != "application/x-www-form-urlencoded" {
             throw Problem(status: 415, slug: "unsupported-media-type", title: "Unsupported media type",

@@ -217,3 +217,43 @@ struct DecimalTextTests {
         #expect(InvoiceTolerances(canonicalJSON: Array(#"{"other":"1"}"#.utf8)) == nil)
     }
 }
+
+@Suite("Decimal text written")
+struct DecimalFormatTests {
+    /// The slow path: what `format` wrote before it had a fast one.
+    static func described(_ value: Decimal) -> String {
+        var v = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &v, 10, .plain)
+        return rounded.description
+    }
+
+    @Test func writesWhatDecimalDescriptionWrites() {
+        var values: [Decimal] = [0, 1, -1, 10, 100, Decimal(string: "0.5")!, Decimal(string: "-0.0001")!, Decimal(string: "12.50")!,
+                                 Decimal(string: "0.0000000001")!, Decimal(string: "0.00000000001")!, Decimal(string: "18446744073709551615")!,
+                                 Decimal(string: "18446744073709551616")!, Decimal(string: "123456789.123456789")!, Decimal(1) / 3, Decimal(2) / 3,
+                                 Decimal.nan, Decimal(string: "1e20")!, Decimal(string: "1234.5e-3")!]
+        for i in 1..<3000 {
+            let a = Decimal(string: "\(i * 7919 % 100003).\(i % 1000)")!
+            let b = Decimal(i % 97 + 1)
+            values += [a, -a, a * b, a / b, a - b * 1000, a * Decimal(string: "0.01")!, Decimal(i) * 1000, Decimal(i) / 1000]
+        }
+        for value in values {
+            #expect(DecimalText.format(value) == Self.described(value), "\(value)")
+        }
+    }
+}
+
+@Suite("Dates written")
+struct DateTextTests {
+    @Test func writesEveryYearAsYYYYMMDD() {
+        let first = LocalDate(year: 1, month: 1, day: 1)!.daysSinceEpoch
+        let last = LocalDate(year: 9999, month: 12, day: 31)!.daysSinceEpoch
+        for days in stride(from: first, through: last, by: 13) {
+            let date = LocalDate(daysSinceEpoch: days)
+            let (y, m, d) = date.components
+            #expect(date.iso == String(format: "%04d-%02d-%02d", y, m, d))
+            #expect(LocalDate(iso: date.iso) == date)
+        }
+    }
+}
