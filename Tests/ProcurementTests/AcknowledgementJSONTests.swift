@@ -5,8 +5,8 @@ import Testing
 /// The hand-written codec must write exactly what `JSONEncoder` (sorted keys) writes, and read
 /// nothing differently from `JSONDecoder`: whatever it accepts decodes to the same value, and
 /// whatever it declines is left to `JSONDecoder` (so errors keep their words and pointers).
-@Suite("Canonical JSON")
-struct CanonicalJSONTests {
+@Suite("Acknowledgement JSON")
+struct AcknowledgementJSONTests {
     static func sorted<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -209,7 +209,7 @@ struct DecimalTextTests {
 
     @Test func readsStoredInvoiceTolerances() throws {
         let tolerances = InvoiceTolerances(pricePercent: 2, priceAmount: Decimal(string: "0.05")!, quantityPercent: 0, quantityAmount: 1)
-        let stored = Array(try CanonicalJSONTests.sorted(tolerances).utf8)
+        let stored = Array(try AcknowledgementJSONTests.sorted(tolerances).utf8)
         #expect(InvoiceTolerances(canonicalJSON: stored) == tolerances)
         let sparse = Array(#"{"pricePercent":"1.5","priceAmount":null}"#.utf8)
         #expect(InvoiceTolerances(canonicalJSON: sparse) == (try JSONDecoder().decode(InvoiceTolerances.self, from: Data(sparse))))
