@@ -35,7 +35,7 @@ extension API {
             let result = try orders.release(order, by: ctx)
             let revisions = try orders.revisions(number: number, by: ctx)
             let status = result.decision == .created ? 201 : 200
-            return RequestSupport.json(status, Views.Order(result.record, revisions: revisions))
+            return HTTPResponse.json(status, Views.orderJSON(result.record, revisions: revisions))
         })
         router.get("/v1/purchase-orders", authenticated { [orders] request, ctx in
             let (limit, after) = try RequestSupport.paging(request)
@@ -47,7 +47,7 @@ extension API {
         router.get("/v1/purchase-orders/{number}", authenticated { [orders] request, ctx in
             let number = request.pathParameters["number"] ?? ""
             let record = try orders.order(number: number, by: ctx)
-            return RequestSupport.json(200, Views.Order(record, revisions: try orders.revisions(number: number, by: ctx)))
+            return HTTPResponse.json(200, Views.orderJSON(record, revisions: try orders.revisions(number: number, by: ctx)))
         })
         router.get("/v1/purchase-orders/{number}/revisions/{revision}", authenticated { [context] request, ctx in
             let number = request.pathParameters["number"] ?? ""

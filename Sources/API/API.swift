@@ -17,8 +17,11 @@ public final class API: Sendable {
     let reviews: ReviewFlow
     let deadLetters: DeadLetterFlow
     let clients: ClientAdministration
+    /// The largest quality document accepted (see `HubConfiguration.maxDocumentBytes`).
+    let maxDocumentBytes: Int
 
-    public init(context: FlowContext, authenticator: Authenticator) {
+    public init(context: FlowContext, authenticator: Authenticator, maxDocumentBytes: Int = QualityDocumentFlow.defaultMaxBytes) {
+        self.maxDocumentBytes = maxDocumentBytes
         self.context = context
         self.authenticator = authenticator
         suppliers = SupplierFlow(context: context)
@@ -68,6 +71,10 @@ public final class API: Sendable {
         registerOperationsRoutes()
         registerEventRoutes()
         registerInterchangeRoutes()
+        registerShippingRoutes()
         registerInvoiceRoutes()
+        registerQualityRoutes()
+        registerOrderChangeRoutes()
+        registerBulkReleaseRoutes()
     }
 }

@@ -5,20 +5,20 @@ import Procurement
 
 /// The one table from flow and rule errors to HTTP problems.
 extension FlowError: HTTPResponseError {
+    /// Every problem carries the flow's reason `code` as well as its slug, as business-rule
+    /// problems do, so a client can branch on one member whatever refused it.
     public var problem: Problem {
-        switch code {
-        case .unauthenticated: return Problem(status: 401, slug: "unauthenticated", title: "Authentication required", detail: message)
-        case .forbidden: return Problem(status: 403, slug: "forbidden", title: "Not allowed for this role", detail: message)
-        case .notFound: return Problem(status: 404, slug: "not-found", title: "Not Found", detail: message)
-        case .idempotencyKeyReused:
-            return Problem(status: 422, slug: "idempotency-key-reused", title: "Idempotency key already used", detail: message)
-        case .conflict: return Problem(status: 409, slug: "conflict", title: "Conflict with the current state", detail: message)
-        case .unrecognisedInterchange:
-            return Problem(status: 415, slug: "unrecognised-interchange", title: "Not an interchange", detail: message)
-        case .malformedInterchange:
-            return Problem(status: 422, slug: "malformed-interchange", title: "Interchange cannot be acknowledged", detail: message)
-        default: return Problem(status: 422, slug: "invalid-request", title: "Invalid request", detail: message)
+        let (status, slug, title): (Int, String, String) = switch code {
+        case .unauthenticated: (401, "unauthenticated", "Authentication required")
+        case .forbidden: (403, "forbidden", "Not allowed for this role")
+        case .notFound: (404, "not-found", "Not Found")
+        case .idempotencyKeyReused: (422, "idempotency-key-reused", "Idempotency key already used")
+        case .conflict: (409, "conflict", "Conflict with the current state")
+        case .unrecognisedInterchange: (415, "unrecognised-interchange", "Not an interchange")
+        case .malformedInterchange: (422, "malformed-interchange", "Interchange cannot be acknowledged")
+        default: (422, "invalid-request", "Invalid request")
         }
+        return Problem(status: status, slug: slug, title: title, detail: message, extensions: ["code": .string(code.rawValue)])
     }
 }
 
@@ -34,10 +34,32 @@ extension ProcurementError: HTTPResponseError {
         case .unknownSupplier: (422, "unknown-supplier", "Unknown supplier")
         case .supplierChanged: (409, "supplier-changed", "Supplier cannot change")
         case .exceptionNotOpen: (409, "exception-not-open", "Exception is not open")
+        case .invalidSSCC: (422, "invalid-sscc", "Invalid SSCC")
+        case .orderNotOnFile: (422, "unknown-purchase-order", "Unknown purchase order")
+        case .lineNotConfirmed: (422, "line-not-confirmed", "Line not confirmed")
+        case .overShipment: (422, "over-shipment", "More than the open quantity")
+        case .duplicateShipmentId: (409, "duplicate-shipment-id", "Shipment already announced")
+        case .shipNoticeReceived: (409, "ship-notice-received", "Ship notice already received")
+        case .shipNoticeClosed: (409, "ship-notice-closed", "Ship notice cancelled or rejected")
+        case .unknownShipNotice: (422, "unknown-ship-notice", "Unknown ship notice")
+        case .unknownGoodsReceipt: (422, "unknown-goods-receipt", "Unknown goods receipt")
+        case .documentTooLarge: (413, "document-too-large", "Document too large")
+        case .unsupportedContentType: (415, "unsupported-media-type", "Unsupported media type")
+        case .contentTypeMismatch: (422, "content-type-mismatch", "Content does not match its type")
         case .unknownPurchaseOrder: (404, "not-found", "Not Found")
         case .currencyMismatch: (422, "currency-mismatch", "Currency differs from the order")
         case .duplicateInvoice: (409, "duplicate-invoice", "Invoice number already used")
         case .invoiceStatusConflict: (409, "invoice-status-conflict", "Invoice status does not allow this")
+        case .stepNotOpen: (409, "step-not-open", "Step is not waiting for an answer")
+        case .stepNotAnswered: (409, "step-not-answered", "Step has no answer to review")
+        case .notAwaitingVerification: (409, "not-awaiting-verification", "Corrective action not accepted yet")
+        case .nonconformanceClosed: (409, "nonconformance-closed", "Nonconformance is closed")
+        case .supplierMismatch: (422, "supplier-mismatch", "Purchase order of another supplier")
+        case .belowShippedQuantity: (409, "below-shipped-quantity", "Below the quantity already shipped or received")
+        case .orderCancelled: (409, "order-cancelled", "Order is cancelled")
+        case .lineCancelled: (409, "line-cancelled", "Line is cancelled")
+        case .orderNotConfirmed: (409, "order-not-confirmed", "Order is not confirmed")
+        case .changeRequestPending: (409, "change-request-pending", "A change request is waiting for a buyer")
         default: (422, "unprocessable", "Unprocessable request")
         }
         var extensions: [String: JSONValue] = ["code": .string(code.rawValue)]

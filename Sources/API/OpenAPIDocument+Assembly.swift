@@ -6,7 +6,7 @@ import Foundation
 /// parts both define as a value is a programming error that stops the hub at start.
 enum OpenAPIDocument {
     /// Every area's part, in the order their tags appear.
-    static let parts: [String] = [exceptionQueue, invoices]
+    static let parts: [String] = [exceptionQueue, bulkRelease, orderChanges, shipping, invoices, quality]
 
     static let json: String = assemble(base: base, parts: parts)
 

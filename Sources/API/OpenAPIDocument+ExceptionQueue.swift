@@ -89,7 +89,7 @@ extension OpenAPIDocument {
             }
           },
           "CloudEvent": {
-            "properties": { "type": { "enum": ["com.supplyline.exception.assigned"] } }
+            "properties": { "type": { "enum": ["com.supplyline.exception.assigned", "com.supplyline.po.reviewed"] } }
           }
         }
       }

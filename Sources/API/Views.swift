@@ -19,6 +19,8 @@ enum Views {
         let plant: String
         let currency: String
         let lines: [OrderLine]
+        /// Why the ERP cancelled the order, when it did.
+        let cancelReason: String?
         let revisions: [Int]?
         let createdAt: String
         let updatedAt: String
@@ -31,6 +33,7 @@ enum Views {
             plant = record.order.plant
             currency = record.order.currency
             lines = record.order.lines
+            cancelReason = record.order.cancelReason
             self.revisions = revisions
             createdAt = timestamp(record.createdAt)
             updatedAt = timestamp(record.updatedAt)

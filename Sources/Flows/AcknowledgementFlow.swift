@@ -142,6 +142,7 @@ public struct AcknowledgementFlow: Sendable {
         let record = plan.acknowledgement.record
         try tx.insertAcknowledgement(plan.acknowledgement)
         try tx.setOrderStatus(number: record.purchaseOrder, status: plan.status, now: plan.now)
+        try TimerSweep.acknowledgementReceived(purchaseOrder: record.purchaseOrder, revision: record.revision, tx: tx, now: plan.now)
         if let outbox = plan.outbox { try tx.enqueue(outbox, now: plan.now) }
         if let exception = plan.exception { try tx.insertException(exception) }
         try tx.insertInboxEntry(plan.inbox)

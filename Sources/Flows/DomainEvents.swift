@@ -39,6 +39,16 @@ enum DomainEvents {
     }
 }
 
+extension DomainEvents {
+    /// `com.supplyline.po.reviewed`: a buyer's decision on a held answer moved the order to
+    /// `status` (confirmed, or back to awaitingAcknowledgement).
+    static func orderReviewed(_ order: PurchaseOrder, status: OrderStatus, exception: String) -> NewEvent {
+        let data = "{\"exception\":\(JSON.quote(exception)),\"purchaseOrder\":\(JSON.quote(order.number)),\"revision\":\(order.revision),"
+            + "\"status\":\(JSON.quote(status.rawValue)),\"supplier\":\(JSON.quote(order.supplier))}"
+        return NewEvent(type: prefix + "po.reviewed", subject: order.number, supplier: order.supplier, data: data)
+    }
+}
+
 extension StoreWriter {
     /// Appends an event with a fresh id.
     func emit(_ event: NewEvent, now: Date) throws {

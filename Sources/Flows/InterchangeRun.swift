@@ -176,7 +176,7 @@ struct InterchangeRun {
                 try X12OrderMaps.orderResponse(set, answering: order, revision: sent)
             }
         case "856":
-            do { return try storeShipNotice(try X12ShipNoticeMap.shipNotice(set)) } catch let error as MapError { return .rejected(error) }
+            do { return try applyShipNotice(try X12ShipNoticeMap.shipNotice(set), key: key) } catch let error as MapError { return .rejected(error) }
         case "810":
             do { return try applyInvoice(try X12InvoiceMap.invoice(set), key: key) } catch let error as MapError { return .rejected(error) }
         case "997":
@@ -250,7 +250,7 @@ struct InterchangeRun {
                 try EdifactOrderMaps.orderResponse(message, answering: order, revision: sent)
             }
         case "DESADV":
-            do { return try storeShipNotice(try EdifactShipNoticeMap.shipNotice(message)) } catch let error as MapError { return .rejected(error) }
+            do { return try applyShipNotice(try EdifactShipNoticeMap.shipNotice(message), key: key) } catch let error as MapError { return .rejected(error) }
         case "INVOIC":
             do { return try applyInvoice(try EdifactInvoiceMap.invoice(message), key: key) } catch let error as MapError { return .rejected(error) }
         case "CONTRL":
@@ -309,7 +309,7 @@ struct InterchangeRun {
                 }
             case .shipNotice(let notice):
                 outcome.type = "ShipNoticeRequest"
-                applied = try storeShipNotice(notice)
+                applied = try applyShipNotice(notice, key: "edi:cXML:\(parsed.senderID):\(inbound.payloadID ?? "")")
             case .invoice(let invoice):
                 outcome.type = "InvoiceDetailRequest"
                 applied = try applyInvoice(invoice, key: "edi:cXML:\(parsed.senderID):\(inbound.payloadID ?? "")")
@@ -416,14 +416,22 @@ struct InterchangeRun {
         }
     }
 
-    private func storeShipNotice(_ notice: ShipNotice) throws -> Applied {
-        do { try notice.validate() } catch let error as ProcurementError { return .rejected(error.code.rawValue, error.message) }
-        if let other = try unknownOrder(notice.purchaseOrders) {
-            return .rejected("unknownPurchaseOrder", "The ship notice names purchase order \(other), which there is not.")
+    /// Applies a ship notice through `ShipNoticeFlow`, the REST API's path: the same checks,
+    /// ledger, ERP posting and certificate hold. Packages are identified by their SSCC
+    /// (856 MAN02, DESADV GIN BJ, cXML ShipNoticePortion SSCC).
+    private func applyShipNotice(_ notice: ShipNotice, key: String) throws -> Applied {
+        let principal = InterchangeFlow.partnerPrincipal(supplier, standard: parsed.standard)
+        do {
+            let result = try ShipNoticeFlow(context: flow.context).submit(ShipNoticeDocument(notice), idempotencyKey: key, by: principal)
+            let record = result.record
+            return .accepted(purchaseOrder: notice.purchaseOrders.first, acknowledgement: nil, decision: record.status.rawValue,
+                             note: "Applied as ship notice \(record.id): \(record.status.rawValue).",
+                             document: ("shipNotice", notice.id, JSON.string(notice)))
+        } catch let error as ProcurementError {
+            return .rejected(error.code.rawValue, error.message)
+        } catch let error as FlowError {
+            return .rejected(error.code.rawValue, error.message)
         }
-        return .accepted(purchaseOrder: notice.purchaseOrders.first, acknowledgement: nil, decision: nil,
-                         note: "Ship notice \(notice.id) stored; ship notices are applied to orders in a later release.",
-                         document: ("shipNotice", notice.id, JSON.string(notice)))
     }
 
     /// Submits an invoice through `InvoiceFlow`, the REST API's path: the same validation, the

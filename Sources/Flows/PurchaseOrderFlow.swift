@@ -20,7 +20,15 @@ public struct PurchaseOrderFlow: Sendable {
         try request.require(.erp, to: "release purchase orders")
         try order.validate()
         let now = context.clock.now()
-        return try context.store.write { tx in
+        return try context.store.write(Self.releasing(order, now: now, request: request))
+    }
+
+    /// The release rules as the body of a write transaction: decide against the current
+    /// revision, then store the revision, partner documents, superseded exceptions, events and
+    /// audit. Shared by `PUT /v1/purchase-orders/{number}` and the bulk release, so both apply
+    /// an order the same way. Expects a validated order from an ERP principal.
+    static func releasing(_ order: PurchaseOrder, now: Date, request: RequestContext) -> (any StoreWriter) throws -> ReleaseResult {
+        return { tx in
             guard try tx.supplier(id: order.supplier) != nil else {
                 throw ProcurementError(.unknownSupplier, "There is no supplier \(order.supplier); create it with PUT /v1/suppliers/\(order.supplier) first.",
                                        fields: [.init(pointer: "/supplier", detail: "unknown supplier")])
@@ -32,6 +40,7 @@ public struct PurchaseOrderFlow: Sendable {
             case .unchanged:
                 return ReleaseResult(decision: decision, record: current!, superseded: [])
             case .created:
+                try OrderChangeDecider.checkNew(order)
                 try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
                 try PartnerDocuments.enqueue(order: order, previous: nil, tx: tx, now: now, request: request)
                 try tx.emit(DomainEvents.orderReleased(order.number, revision: order.revision, supplier: order.supplier, previous: nil), now: now)
@@ -39,7 +48,9 @@ public struct PurchaseOrderFlow: Sendable {
                                               objectID: order.number, detail: JSON.string(["revision": order.revision]),
                                               requestID: request.requestID), now: now)
             case .revised(let from):
-                try tx.saveRevision(order, status: .awaitingAcknowledgement, now: now)
+                let change = try OrderChangeDecider.decide(incoming: order, current: current!.order, status: current!.status,
+                                                           progress: try tx.lineProgress(purchaseOrder: order.number))
+                try tx.saveRevision(order, status: change.status, now: now)
                 try PartnerDocuments.enqueue(order: order, previous: current?.order, tx: tx, now: now, request: request)
                 superseded = try tx.supersedeOpenExceptions(purchaseOrder: order.number, kinds: ExceptionKinds.supersededByRevision, now: now)
                 try tx.emit(DomainEvents.orderReleased(order.number, revision: order.revision, supplier: order.supplier, previous: from), now: now)
@@ -49,6 +60,7 @@ public struct PurchaseOrderFlow: Sendable {
                 try tx.appendAudit(AuditEvent(actor: request.principal, action: "purchaseOrder.revised", objectType: "purchaseOrder",
                                               objectID: order.number, detail: JSON.string(["revision": order.revision, "previousRevision": from]),
                                               requestID: request.requestID), now: now)
+                try OrderChanges.record(change, order: order, previous: current!.order, tx: tx, request: request, now: now)
             }
             let record = try tx.purchaseOrder(number: order.number, scope: .all)!
             return ReleaseResult(decision: decision, record: record, superseded: superseded)

@@ -106,14 +106,18 @@ public struct ReviewFlow: Sendable {
 enum ExceptionKinds {
     /// A supplier's answer outside its tolerances.
     static let orderResponse = "orderResponseOutOfTolerance"
+    /// A supplier's change request outside its tolerances.
+    static let changeRequest = "changeRequestOutOfTolerance"
     /// Kinds that a new revision of their order makes moot.
-    static let supersededByRevision = [orderResponse]
+    static let supersededByRevision = [orderResponse, acknowledgementOverdue, changeRequest]
 
     static func resolve(_ exception: ExceptionRecord, verdict: ReviewVerdict, note: String? = nil, tx: any StoreWriter,
                         request: RequestContext, now: Date) throws {
         switch exception.kind {
         case orderResponse: try resolveOrderResponse(exception, verdict: verdict, tx: tx, request: request, now: now)
+        case shipNoticeMissingCertificate: try resolveShipNoticeHold(exception, verdict: verdict, tx: tx, request: request, now: now)
         case invoiceVariance: try InvoiceFlow.resolveVariance(exception, verdict: verdict, note: note, tx: tx, request: request, now: now)
+        case changeRequest: try ChangeRequestFlow.resolve(exception, verdict: verdict, tx: tx, request: request, now: now)
         default: break
         }
     }
@@ -128,6 +132,7 @@ enum ExceptionKinds {
         let status = try ReviewDecider.decide(verdict: verdict, exceptionIsOpen: true, exceptionRevision: exception.revision ?? 0,
                                               order: current.order, status: current.status)
         try tx.setOrderStatus(number: number, status: status, now: now)
+        try tx.emit(DomainEvents.orderReviewed(current.order, status: status, exception: exception.id), now: now)
         if verdict == .approved, let ackID = exception.acknowledgementID, let ack = try tx.acknowledgement(id: ackID, scope: .all) {
             try tx.enqueue(ERPPostings.confirmation(try PreparedAcknowledgement(ack), approvedBy: request.principal.clientID, now: now), now: now)
             for alert in PlanningAlerts.late(order: current.order, confirmed: ack.lines) {

@@ -8,6 +8,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var threadPoolSize: Int
     /// Largest accepted request body; larger ones get a 413 problem.
     public var maxBodyBytes: Int
+    /// Other body limits for paths that start with a prefix (file uploads); the longest
+    /// matching prefix wins over `maxBodyBytes`.
+    public var bodyLimits: [String: Int] = [:]
     /// Idle connections are closed after this many seconds.
     public var connectionTimeoutSeconds: Int
     /// Most simultaneous connections.
@@ -26,5 +29,14 @@ public struct HTTPServerConfiguration: Sendable {
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
         self.connectionLimit = connectionLimit
         self.shutdownGraceSeconds = shutdownGraceSeconds
+    }
+
+    /// The body limit for a request path.
+    public func maxBodyBytes(path: String) -> Int {
+        var best: (prefix: Int, limit: Int)?
+        for (prefix, limit) in bodyLimits where path.hasPrefix(prefix) && prefix.count > (best?.prefix ?? -1) {
+            best = (prefix.count, limit)
+        }
+        return best?.limit ?? maxBodyBytes
     }
 }

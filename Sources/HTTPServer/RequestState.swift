@@ -7,6 +7,8 @@ final class RequestState {
     var bytesIn = 0
     var tooLarge = false
     var answered = false
+    /// The body limit for this request's path.
+    var maxBodyBytes = 0
 
     init(started: ContinuousClock.Instant, requestID: String) {
         self.started = started

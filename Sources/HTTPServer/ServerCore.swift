@@ -19,7 +19,7 @@ final class ServerCore: Sendable {
 
 
     /// Bytes of an oversize streamed body read (and thrown away) before the connection is closed.
-    var discardLimit: Int { configuration.maxBodyBytes + max(configuration.maxBodyBytes, 1 << 20) }
+    func discardLimit(_ limit: Int) -> Int { limit + max(limit, 1 << 20) }
 
     init(configuration: HTTPServerConfiguration, logger: Logger, metrics: Metrics?, handler: @escaping HTTPHandler) {
         self.configuration = configuration
@@ -49,9 +49,9 @@ final class ServerCore: Sendable {
             if state.tooLarge {
                 // libmicrohttpd cannot answer while a body is arriving, so the rest is read and
                 // discarded, and the 413 goes out when the body ends. Endless bodies are cut off.
-                return state.bytesIn > discardLimit ? .NO : .YES
+                return state.bytesIn > discardLimit(state.maxBodyBytes) ? .NO : .YES
             }
-            if state.body.count + size > configuration.maxBodyBytes {
+            if state.body.count + size > state.maxBodyBytes {
                 state.tooLarge = true
                 state.body = []
                 return .YES
@@ -65,7 +65,7 @@ final class ServerCore: Sendable {
         }
         if state.answered { return .YES }
         if state.tooLarge {
-            return answer(.problem(.payloadTooLarge(limit: configuration.maxBodyBytes)), state: state,
+            return answer(.problem(.payloadTooLarge(limit: state.maxBodyBytes)), state: state,
                           connection: connection, url: url, method: method)
         }
         let request = makeRequest(connection: connection, url: url, method: method, state: state)
@@ -86,14 +86,16 @@ final class ServerCore: Sendable {
     ) -> MHD_Result {
         let offered = MHD_lookup_connection_value(connection, .HEADER_KIND, "X-Request-Id").map { String(cString: $0) }
         let state = RequestState(started: .now, requestID: RequestID.accept(offered))
+        state.maxBodyBytes = configuration.bodyLimits.isEmpty ? configuration.maxBodyBytes
+            : configuration.maxBodyBytes(path: url.map { String(cString: $0) } ?? "")
         context.pointee = Unmanaged.passRetained(state).toOpaque()
         inFlight.wrappingAdd(1, ordering: .relaxed)
         if let declared = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
            let length = Int(String(cString: declared).trimmingCharacters(in: .whitespaces))
         {
-            if length > configuration.maxBodyBytes {
+            if length > state.maxBodyBytes {
                 state.tooLarge = true
-                return answer(.problem(.payloadTooLarge(limit: configuration.maxBodyBytes)), state: state,
+                return answer(.problem(.payloadTooLarge(limit: state.maxBodyBytes)), state: state,
                               connection: connection, url: url, method: method)
             }
             state.body.reserveCapacity(length)

@@ -17,6 +17,8 @@ public final class Hub: Sendable {
     public let dispatcher: Dispatcher?
     /// Watches the inbox of every partner profile with a drop folder.
     public let dropFolders: DropFolderService
+    /// Sweeps the timers: overdue acknowledgements, late ship notices, overdue nonconformance steps.
+    public let timers: TimerService
     private let services: ServiceGroup
 
     public init(configuration: HubConfiguration, logSink: LogSink = .standardError,
@@ -29,11 +31,13 @@ public final class Hub: Sendable {
         store = try SQLiteStore(configuration: .init(path: configuration.databasePath, durability: configuration.durability),
                                 metrics: metrics)
         context = FlowContext(store: store, clock: clock, logger: logger, metrics: metrics)
-        let api = API(context: context, authenticator: Authenticator(context: context))
+        let api = API(context: context, authenticator: Authenticator(context: context), maxDocumentBytes: configuration.maxDocumentBytes)
         self.api = api
-        server = HTTPServer(configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port,
-                                                                   threadPoolSize: configuration.threads,
-                                                                   maxBodyBytes: configuration.maxBodyBytes),
+        var serverConfiguration = HTTPServerConfiguration(host: configuration.host, port: configuration.port,
+                                                          threadPoolSize: configuration.threads, maxBodyBytes: configuration.maxBodyBytes)
+        // Uploads carry the file itself: that path takes documents up to their own limit.
+        serverConfiguration.bodyLimits["/v1/quality-documents"] = max(configuration.maxDocumentBytes, configuration.maxBodyBytes)
+        server = HTTPServer(configuration: serverConfiguration,
                             logger: configuration.accessLog ? logger.with(["component": "http"]) : Logger(label: "http", level: .warning, sink: logSink),
                             metrics: metrics, handler: { api.handle($0) })
         let context = self.context
@@ -42,6 +46,7 @@ public final class Hub: Sendable {
         dispatcher = Dispatcher(context: context, connector: erp, policy: configuration.retry,
                                 concurrency: configuration.dispatcherConcurrency)
         dropFolders = DropFolderService(context: context, interval: configuration.dropFolderPollSeconds)
+        timers = TimerService(sweep: TimerSweep(context: context, policy: configuration.timers), interval: configuration.timerIntervalSeconds)
         services = ServiceGroup(logger: logger)
         if erp == nil {
             logger.warning("no ERP URL configured: postings stay in the outbox until the hub runs with --erp-url")
@@ -56,6 +61,7 @@ public final class Hub: Sendable {
         try server.start()
         if let dispatcher { services.start(dispatcher) }
         services.start(dropFolders)
+        services.start(timers)
         context.logger.info("supplyline listening", ["url": .string("http://\(configuration.host):\(server.port)"),
                                                      "db": .string(configuration.databasePath)])
     }

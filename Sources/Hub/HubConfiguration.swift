@@ -13,6 +13,9 @@ public struct HubConfiguration: Sendable {
     public var durability: SQLiteStore.Durability = .full
     public var threads = 64
     public var maxBodyBytes = 1 << 20
+    /// Largest quality document (`POST /v1/quality-documents`); that path alone takes bodies
+    /// up to this size, every other keeps `maxBodyBytes`.
+    public var maxDocumentBytes = 10 << 20
     public var retry = RetryPolicy.default
     public var dispatcherConcurrency = 8
     public var logLevel: LogLevel = .info
@@ -20,14 +23,19 @@ public struct HubConfiguration: Sendable {
     public var accessLog = true
     /// How often drop folders are polled for new files.
     public var dropFolderPollSeconds: TimeInterval = 1
+    /// How often the timers (overdue acknowledgements, late ship notices, overdue nonconformance
+    /// steps) sweep, and when they fire.
+    public var timerIntervalSeconds: TimeInterval = 60
+    public var timers = TimerPolicy()
 
     public init() {}
 
     /// The options `serve` understands; each also reads from `SUPPLYLINE_<NAME>` (upper case,
     /// `_` for `-`), and a flag wins over its variable.
-    public static let optionNames = ["listen", "db", "erp-url", "durability", "threads", "max-body-bytes", "retry-max-attempts",
+    public static let optionNames = ["listen", "db", "erp-url", "durability", "threads", "max-body-bytes", "max-document-bytes", "retry-max-attempts",
                                      "retry-base-seconds", "retry-max-seconds", "dispatcher-concurrency", "drop-folder-poll-seconds",
-                                     "log-level", "access-log"]
+                                     "log-level", "access-log", "timer-interval-seconds", "acknowledgement-overdue-hours",
+                                     "ship-notice-late-days"]
 
     /// Reads `SUPPLYLINE_*` variables, then flags, which win.
     public static func parse(arguments: [String], environment: [String: String]) throws -> HubConfiguration {
@@ -54,6 +62,7 @@ public struct HubConfiguration: Sendable {
                 config.durability = d
             case "threads": config.threads = try CommandLineOptions.int(value, name, 1...1024)
             case "max-body-bytes": config.maxBodyBytes = try CommandLineOptions.int(value, name, 1024...(64 << 20))
+            case "max-document-bytes": config.maxDocumentBytes = try CommandLineOptions.int(value, name, 1024...(256 << 20))
             case "retry-max-attempts": config.retry.maxAttempts = try CommandLineOptions.int(value, name, 1...10_000)
             case "retry-base-seconds": config.retry.baseDelay = try CommandLineOptions.double(value, name, 0.001...3600)
             case "retry-max-seconds": config.retry.maxDelay = try CommandLineOptions.double(value, name, 0.001...86_400)
@@ -64,6 +73,9 @@ public struct HubConfiguration: Sendable {
                 }
                 config.logLevel = level
             case "drop-folder-poll-seconds": config.dropFolderPollSeconds = try CommandLineOptions.double(value, name, 0.05...3600)
+            case "timer-interval-seconds": config.timerIntervalSeconds = try CommandLineOptions.double(value, name, 1...86_400)
+            case "acknowledgement-overdue-hours": config.timers.acknowledgementOverdueHours = try CommandLineOptions.int(value, name, 1...8760)
+            case "ship-notice-late-days": config.timers.shipNoticeLateDays = try CommandLineOptions.int(value, name, 0...365)
             case "access-log": config.accessLog = value != "false" && value != "0" && value != "off"
             default:
                 throw CommandLineError("unknown option --\(name); see 'supplyline help'")

@@ -8,15 +8,18 @@ public struct ConfirmedLine: Equatable, Sendable, Codable {
     public var schedule: [ScheduleLine]
     public var unitPrice: Decimal
     public var reason: String?
+    /// The ERP cancelled the line: it stands `accepted` with no deliveries, so nothing is open on it.
+    public var cancelled: Bool
 
-    enum CodingKeys: String, CodingKey { case line, status, schedule, unitPrice, reason }
+    enum CodingKeys: String, CodingKey { case line, status, schedule, unitPrice, reason, cancelled }
 
-    public init(line: Int, status: LineAnswer, schedule: [ScheduleLine], unitPrice: Decimal, reason: String?) {
+    public init(line: Int, status: LineAnswer, schedule: [ScheduleLine], unitPrice: Decimal, reason: String?, cancelled: Bool = false) {
         self.line = line
         self.status = status
         self.schedule = schedule
         self.unitPrice = unitPrice
         self.reason = reason
+        self.cancelled = cancelled
     }
 
     public init(from decoder: Decoder) throws {
@@ -26,6 +29,7 @@ public struct ConfirmedLine: Equatable, Sendable, Codable {
         schedule = try c.decode([ScheduleLine].self, forKey: .schedule)
         unitPrice = try c.decodeDecimal(forKey: .unitPrice)
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        cancelled = try c.decodeIfPresent(Bool.self, forKey: .cancelled) ?? false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -35,6 +39,7 @@ public struct ConfirmedLine: Equatable, Sendable, Codable {
         try c.encode(schedule, forKey: .schedule)
         try c.encodeDecimal(unitPrice, forKey: .unitPrice)
         try c.encodeIfPresent(reason, forKey: .reason)
+        if cancelled { try c.encode(true, forKey: .cancelled) }
     }
 }
 
@@ -50,9 +55,15 @@ public struct AcknowledgementOutcome: Equatable, Sendable {
 /// - Every line accepted, or changed within the supplier's tolerances: `confirmed`.
 /// - Any change outside them, or some lines rejected: `inReview` for a buyer.
 /// - Every line rejected: `rejected`.
+///
+/// Lines the ERP cancelled need no answer; answered, they must be `accepted` (taken as the
+/// supplier noting the cancellation). They are confirmed with no deliveries either way.
 public enum AcknowledgementDecider {
     public static func decide(order: PurchaseOrder, status: OrderStatus, response: OrderResponse,
                               tolerances: Tolerances) throws -> AcknowledgementOutcome {
+        if status == .cancelled {
+            throw ProcurementError(.orderCancelled, "\(order.number) is cancelled and takes no acknowledgement.")
+        }
         if response.revision < order.revision {
             throw ProcurementError(.staleRevision,
                 "The acknowledgement answers revision \(response.revision) of \(order.number), but revision \(order.revision) is current; answer the current revision.")
@@ -69,8 +80,12 @@ public enum AcknowledgementDecider {
 
         var reasons: [Reason] = []
         var lines: [ConfirmedLine] = []
-        for answer in response.lines.sorted(by: { $0.line < $1.line }) {
+        for line in order.lines where line.cancelled {
+            lines.append(ConfirmedLine(line: line.line, status: .accepted, schedule: [], unitPrice: line.unitPrice, reason: nil, cancelled: true))
+        }
+        for answer in response.lines {
             let ordered = order.line(answer.line)!
+            if ordered.cancelled { continue }
             switch answer.status {
             case .accepted:
                 lines.append(ConfirmedLine(line: ordered.line, status: .accepted, schedule: ordered.schedule,
@@ -89,8 +104,10 @@ public enum AcknowledgementDecider {
             }
         }
 
+        lines.sort { $0.line < $1.line }
         let decision: Decision
-        if lines.allSatisfy({ $0.status == .rejected }) {
+        let open = lines.filter { !$0.cancelled }
+        if !open.isEmpty, open.allSatisfy({ $0.status == .rejected }) {
             decision = .rejected
             reasons.insert(Reason(code: .orderRejected, message: "The supplier rejected every line of \(order.number)."), at: 0)
         } else if reasons.isEmpty {
@@ -120,6 +137,12 @@ public enum AcknowledgementDecider {
             if let reason = answer.reason, reason.count > 500 {
                 errors.append(F(pointer: "\(p)/reason", detail: "must be at most 500 characters"))
             }
+            if ordered.cancelled {
+                if answer.status != .accepted || answer.schedule != nil || answer.unitPrice != nil {
+                    errors.append(F(pointer: "\(p)/status", detail: "line \(answer.line) is cancelled; leave it out or answer it \"accepted\""))
+                }
+                continue
+            }
             switch answer.status {
             case .accepted:
                 if answer.schedule != nil || answer.unitPrice != nil {
@@ -145,7 +168,7 @@ public enum AcknowledgementDecider {
                 _ = ordered
             }
         }
-        for line in order.lines where !seen.contains(line.line) {
+        for line in order.lines where !line.cancelled && !seen.contains(line.line) {
             errors.append(F(pointer: "/lines", detail: "line \(line.line) has no answer; answer every line of the order"))
         }
         try ProcurementError.throwIfInvalid(errors, what: "acknowledgement")

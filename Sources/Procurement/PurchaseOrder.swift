@@ -40,10 +40,13 @@ public struct OrderLine: Equatable, Sendable, Codable {
     /// is passed on to the ERP.
     public var certificateRequired: Bool
     public var schedule: [ScheduleLine]
+    /// The ERP cancelled the line in this revision or an earlier one. The line stays on the
+    /// order so its history shows; nothing more is due on it and the supplier need not answer it.
+    public var cancelled: Bool
 
     public init(line: Int, item: String, description: String, quantity: Decimal, unit: String,
                 unitPrice: Decimal, needBy: LocalDate, critical: Bool = false, certificateRequired: Bool = false,
-                schedule: [ScheduleLine]? = nil) {
+                schedule: [ScheduleLine]? = nil, cancelled: Bool = false) {
         self.line = line
         self.item = item
         self.description = description
@@ -54,10 +57,11 @@ public struct OrderLine: Equatable, Sendable, Codable {
         self.critical = critical
         self.certificateRequired = certificateRequired
         self.schedule = schedule ?? [ScheduleLine(quantity: quantity, date: needBy)]
+        self.cancelled = cancelled
     }
 
     enum CodingKeys: String, CodingKey {
-        case line, item, description, quantity, unit, unitPrice, needBy, critical, certificateRequired, schedule
+        case line, item, description, quantity, unit, unitPrice, needBy, critical, certificateRequired, schedule, cancelled
     }
 
     public init(from decoder: Decoder) throws {
@@ -72,6 +76,7 @@ public struct OrderLine: Equatable, Sendable, Codable {
         critical = try c.decodeIfPresent(Bool.self, forKey: .critical) ?? false
         certificateRequired = try c.decodeIfPresent(Bool.self, forKey: .certificateRequired) ?? false
         schedule = try c.decodeIfPresent([ScheduleLine].self, forKey: .schedule) ?? [ScheduleLine(quantity: quantity, date: needBy)]
+        cancelled = try c.decodeIfPresent(Bool.self, forKey: .cancelled) ?? false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -86,6 +91,7 @@ public struct OrderLine: Equatable, Sendable, Codable {
         try c.encode(critical, forKey: .critical)
         if certificateRequired { try c.encode(true, forKey: .certificateRequired) }
         try c.encode(schedule, forKey: .schedule)
+        if cancelled { try c.encode(true, forKey: .cancelled) }
     }
 }
 
@@ -97,15 +103,22 @@ public struct PurchaseOrder: Equatable, Sendable, Codable {
     public var plant: String
     public var currency: String
     public var lines: [OrderLine]
+    /// Why the ERP cancelled the whole order, when this revision cancels every line.
+    public var cancelReason: String?
 
-    public init(number: String, revision: Int, supplier: String, plant: String, currency: String, lines: [OrderLine]) {
+    public init(number: String, revision: Int, supplier: String, plant: String, currency: String, lines: [OrderLine],
+                cancelReason: String? = nil) {
         self.number = number
         self.revision = revision
         self.supplier = supplier
         self.plant = plant
         self.currency = currency
         self.lines = lines
+        self.cancelReason = cancelReason
     }
+
+    /// Every line is cancelled: nothing is due on the order any more.
+    public var isCancelled: Bool { !lines.isEmpty && lines.allSatisfy(\.cancelled) }
 
     public func line(_ number: Int) -> OrderLine? { lines.first { $0.line == number } }
 
@@ -121,6 +134,10 @@ public struct PurchaseOrder: Equatable, Sendable, Codable {
             errors.append(F(pointer: "/currency", detail: "must be an ISO 4217 code of three capital letters, such as USD"))
         }
         if lines.isEmpty { errors.append(F(pointer: "/lines", detail: "an order needs at least one line")) }
+        if let cancelReason {
+            if cancelReason.count > 500 { errors.append(F(pointer: "/cancelReason", detail: "must be at most 500 characters")) }
+            if !isCancelled { errors.append(F(pointer: "/cancelReason", detail: "only an order whose every line is cancelled carries a cancelReason")) }
+        }
         var seen = Set<Int>()
         for (i, line) in lines.enumerated() {
             let p = "/lines/\(i)"
@@ -159,4 +176,7 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
     case confirmed
     case inReview
     case rejected
+    /// The ERP cancelled every line: the order takes no acknowledgements, ship notices or
+    /// change requests, and no further revisions.
+    case cancelled
 }

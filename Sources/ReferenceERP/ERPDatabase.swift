@@ -145,6 +145,19 @@ public final class ERPDatabase: @unchecked Sendable {
         }
     }
 
+    /// The payload of the highest revision applied for a kind and document, if any.
+    public func latestPosting(kind: String, document: String) throws -> (revision: Int, payload: JSONValue)? {
+        try read { db in
+            try db.queryFirst("SELECT revision, payload FROM postings WHERE kind = ? AND document = ? ORDER BY revision DESC LIMIT 1",
+                              [.text(kind), .text(document)]).flatMap { row in
+                guard let text = row["payload"].string, let payload = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
+                    return nil
+                }
+                return (row["revision"].int ?? 0, payload)
+            }
+        }
+    }
+
     // MARK: master data
 
     public func saveSupplier(_ supplier: Supplier) throws {

@@ -42,14 +42,20 @@ final class HubClient: Sendable {
     }
 
     func put(_ path: String, body: [UInt8]) throws(ReleaseFailure) {
+        _ = try send("PUT", path, body: body)
+    }
+
+    /// Sends JSON to the hub; returns the status and body of a 2xx answer, throws otherwise.
+    func send(_ method: String, _ path: String, body: [UInt8], headers: [String: String] = [:]) throws(ReleaseFailure) -> (Int, Data) {
         guard let baseURL, let url = URL(string: baseURL + path) else {
             throw ReleaseFailure(hubStatus: nil, detail: "no hub URL is configured")
         }
         var request = URLRequest(url: url)
-        request.httpMethod = "PUT"
+        request.httpMethod = method
         request.httpBody = Data(body)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let result = Mutex<(Int?, Data, String?)>((nil, Data(), nil))
         let done = DispatchSemaphore(value: 0)
         transport.dataTask(with: request) { data, response, error in
@@ -66,6 +72,7 @@ final class HubClient: Sendable {
             let detail = object?["detail"]?.stringValue ?? String(decoding: data.prefix(500), as: UTF8.self)
             throw ReleaseFailure(hubStatus: status, detail: detail)
         }
+        return (status, data)
     }
 
     func release(_ supplier: Supplier) throws(ReleaseFailure) {
@@ -76,6 +83,20 @@ final class HubClient: Sendable {
     func release(_ order: PurchaseOrder) throws(ReleaseFailure) {
         let body = (try? JSONCoding.encode(order)) ?? []
         try put("/v1/purchase-orders/\(Self.escape(order.number))", body: body)
+    }
+
+    /// Cancels the whole order on the hub as the revision the ERP gave it; the key makes a retry
+    /// of the same cancellation harmless.
+    func cancel(_ order: PurchaseOrder) throws(ReleaseFailure) {
+        let revision = order.revision ?? 1
+        let body = (try? JSONCoding.encode(CancelBody(reason: order.cancelReason ?? "", revision: revision))) ?? []
+        _ = try send("POST", "/v1/purchase-orders/\(Self.escape(order.number))/cancel", body: body,
+                     headers: ["Idempotency-Key": "cancel:\(order.number):\(revision)"])
+    }
+
+    private struct CancelBody: Encodable {
+        let reason: String
+        let revision: Int
     }
 
     static func escape(_ segment: String) -> String {

@@ -11,15 +11,18 @@ public struct PurchaseOrder: Codable, Sendable, Equatable {
     public var plant: String
     public var currency: String
     public var lines: [PurchaseOrderLine]
+    /// Why the order was cancelled, once every line is.
+    public var cancelReason: String?
 
     public init(number: String, revision: Int? = nil, supplier: String, plant: String, currency: String,
-                lines: [PurchaseOrderLine]) {
+                lines: [PurchaseOrderLine], cancelReason: String? = nil) {
         self.number = number
         self.revision = revision
         self.supplier = supplier
         self.plant = plant
         self.currency = currency
         self.lines = lines
+        self.cancelReason = cancelReason
     }
 }
 
@@ -33,9 +36,11 @@ public struct PurchaseOrderLine: Codable, Sendable, Equatable {
     public var needBy: String
     public var critical: Bool
     public var schedule: [ScheduleLine]
+    /// Cancelled in this revision or an earlier one; kept on the order for its history.
+    public var cancelled: Bool
 
     public init(line: Int, item: String, description: String, quantity: String, unit: String, unitPrice: String,
-                needBy: String, critical: Bool = false, schedule: [ScheduleLine] = []) {
+                needBy: String, critical: Bool = false, schedule: [ScheduleLine] = [], cancelled: Bool = false) {
         self.line = line
         self.item = item
         self.description = description
@@ -45,10 +50,25 @@ public struct PurchaseOrderLine: Codable, Sendable, Equatable {
         self.needBy = needBy
         self.critical = critical
         self.schedule = schedule.isEmpty ? [ScheduleLine(quantity: quantity, date: needBy)] : schedule
+        self.cancelled = cancelled
     }
 
     enum CodingKeys: String, CodingKey {
-        case line, item, description, quantity, unit, unitPrice, needBy, critical, schedule
+        case line, item, description, quantity, unit, unitPrice, needBy, critical, schedule, cancelled
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(line, forKey: .line)
+        try c.encode(item, forKey: .item)
+        try c.encode(description, forKey: .description)
+        try c.encode(quantity, forKey: .quantity)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(unitPrice, forKey: .unitPrice)
+        try c.encode(needBy, forKey: .needBy)
+        try c.encode(critical, forKey: .critical)
+        try c.encode(schedule, forKey: .schedule)
+        if cancelled { try c.encode(true, forKey: .cancelled) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,7 +79,8 @@ public struct PurchaseOrderLine: Codable, Sendable, Equatable {
             quantity: try c.decode(String.self, forKey: .quantity), unit: try c.decode(String.self, forKey: .unit),
             unitPrice: try c.decode(String.self, forKey: .unitPrice), needBy: try c.decode(String.self, forKey: .needBy),
             critical: try c.decodeIfPresent(Bool.self, forKey: .critical) ?? false,
-            schedule: try c.decodeIfPresent([ScheduleLine].self, forKey: .schedule) ?? [])
+            schedule: try c.decodeIfPresent([ScheduleLine].self, forKey: .schedule) ?? [],
+            cancelled: try c.decodeIfPresent(Bool.self, forKey: .cancelled) ?? false)
     }
 }
 

@@ -15,7 +15,10 @@ extension ReferenceERP {
         router.post("/erp/purchase-orders") { [self] in try createOrder($0) }
         router.post("/erp/purchase-orders/{number}/revise") { [self] in try reviseOrder($0) }
         router.post("/erp/purchase-orders/{number}/release") { [self] in try rereleaseOrder($0) }
+        router.post("/erp/purchase-orders/{number}/lines/{line}/cancel") { [self] in try cancelLine($0) }
+        router.post("/erp/purchase-orders/{number}/cancel") { [self] in try cancelOrder($0) }
         router.post("/erp/seed") { [self] in try seedRequest($0) }
+        router.post("/erp/deliveries/{id}/receive") { [self] in try receiveDelivery($0) }
         registerInvoiceRoutes(on: router)
     }
 

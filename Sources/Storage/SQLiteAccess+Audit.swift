@@ -42,21 +42,10 @@ extension SQLiteAccess {
     }
 
     func auditEntries(objectType: String?, objectID: String?, after: Int64?, limit: Int) throws -> Page<AuditEntry> {
-        var sql = "SELECT \(Self.auditColumns) FROM audit_log WHERE seq > ?"
-        var values: [SQLValue] = [.integer(after ?? 0)]
-        if let objectType {
-            sql += " AND object_type = ?"
-            values.append(.text(objectType))
-        }
-        if let objectID {
-            sql += " AND object_id = ?"
-            values.append(.text(objectID))
-        }
-        sql += " ORDER BY seq LIMIT ?"
-        values.append(.integer(Int64(limit + 1)))
-        let rows = try connection.query(sql, values)
-        let items = rows.prefix(limit).map(Self.audit(from:))
-        return Page(items: Array(items), next: rows.count > limit ? items.last.map { String($0.sequence) } : nil)
+        var query = SeqPageQuery("SELECT \(Self.auditColumns) FROM audit_log")
+        query.filter("object_type = ?", SQLValue(objectType))
+        query.filter("object_id = ?", SQLValue(objectID))
+        return try query.page(connection, after: after, limit: limit, seqColumn: 0, row: Self.audit(from:))
     }
 
     func verifyAuditChain() throws -> Int64? {

@@ -87,24 +87,10 @@ extension SQLiteAccess {
 
     func interchanges(scope: SupplierScope, direction: InterchangeDirection?, status: InterchangeStatus?,
                       after: Int64?, limit: Int) throws -> Page<InterchangeRecord> {
-        var sql = "SELECT \(Self.interchangeColumns) FROM interchanges WHERE seq > ?"
-        var values: [SQLValue] = [.integer(after ?? 0)]
-        let s = Self.scopeClause(scope)
-        sql += s.sql
-        values += s.values
-        if let direction {
-            sql += " AND direction = ?"
-            values.append(.text(direction.rawValue))
-        }
-        if let status {
-            sql += " AND status = ?"
-            values.append(.text(status.rawValue))
-        }
-        sql += " ORDER BY seq LIMIT ?"
-        values.append(.integer(Int64(limit + 1)))
-        let rows = try connection.query(sql, values)
-        let items = rows.prefix(limit).map(Self.interchange(from:))
-        return Page(items: Array(items), next: rows.count > limit ? rows[limit - 1][16].int64.map { String($0) } : nil)
+        var query = SeqPageQuery("SELECT \(Self.interchangeColumns) FROM interchanges", scope: scope)
+        query.filter("direction = ?", direction.map { .text($0.rawValue) })
+        query.filter("status = ?", status.map { .text($0.rawValue) })
+        return try query.page(connection, after: after, limit: limit, seqColumn: 16, row: Self.interchange(from:))
     }
 
     func insertInterchange(_ r: InterchangeRecord, raw: [UInt8]) throws {

@@ -35,28 +35,10 @@ extension SQLiteAccess {
     }
 
     func invoices(scope: SupplierScope, filter: InvoiceFilter, after: String?, limit: Int) throws -> Page<InvoiceRecord> {
-        var sql = "SELECT \(Self.invoiceColumns) FROM invoices WHERE 1 = 1"
-        var values: [SQLValue] = []
-        let s = Self.scopeClause(scope)
-        sql += s.sql
-        values += s.values
-        if let status = filter.status {
-            sql += " AND status = ?"
-            values.append(.text(status.rawValue))
-        }
-        if let order = filter.purchaseOrder {
-            sql += " AND seq IN (SELECT invoice_seq FROM invoice_orders WHERE purchase_order = ?)"
-            values.append(.text(order))
-        }
-        if let after, let seq = Int64(after) {
-            sql += " AND seq > ?"
-            values.append(.integer(seq))
-        }
-        sql += " ORDER BY seq LIMIT ?"
-        values.append(.integer(Int64(limit + 1)))
-        let rows = try connection.query(sql, values)
-        let items = try rows.prefix(limit).map(Self.invoice(from:))
-        return Page(items: items, next: rows.count > limit ? rows[limit - 1][14].int64.map(String.init) : nil)
+        var query = SeqPageQuery("SELECT \(Self.invoiceColumns) FROM invoices", scope: scope)
+        query.filter("status = ?", filter.status.map { .text($0.rawValue) })
+        query.filter("seq IN (SELECT invoice_seq FROM invoice_orders WHERE purchase_order = ?)", SQLValue(filter.purchaseOrder))
+        return try query.page(connection, after: after.flatMap { Int64($0) }, limit: limit, seqColumn: 14, row: Self.invoice(from:))
     }
 
     func invoiceHistory(invoiceID: String) throws -> [InvoiceStatusEntry] {

@@ -10,7 +10,7 @@ extension SQLiteAccess {
             JOIN order_revisions r ON r.number = p.number AND r.revision = p.current_revision
             WHERE p.number = ?\(s.sql)
             """, [.text(number)] + s.values) else { return nil }
-        return OrderRecord(order: try Self.decode(PurchaseOrder.self, row[0]),
+        return OrderRecord(order: try orderDocument(row[0]),
                            status: OrderStatus(rawValue: row[1].string ?? "") ?? .awaitingAcknowledgement,
                            createdAt: Self.date(row[2]), updatedAt: Self.date(row[3]))
     }
@@ -20,7 +20,7 @@ extension SQLiteAccess {
         return try connection.queryFirst("""
             SELECT r.document FROM order_revisions r JOIN purchase_orders p ON p.number = r.number
             WHERE r.number = ? AND r.revision = ?\(s.sql)
-            """, [.text(number), .integer(Int64(revision))] + s.values).map { try Self.decode(PurchaseOrder.self, $0[0]) }
+            """, [.text(number), .integer(Int64(revision))] + s.values).map { try orderDocument($0[0]) }
     }
 
     func orderState(number: String, scope: SupplierScope) throws -> (revision: Int, status: OrderStatus)? {
@@ -61,7 +61,7 @@ extension SQLiteAccess {
         values.append(.integer(Int64(limit + 1)))
         let rows = try connection.query(sql, values)
         let items = try rows.prefix(limit).map { row -> OrderSummary in
-            let order = try Self.decode(PurchaseOrder.self, row[5])
+            let order = try orderDocument(row[5])
             return OrderSummary(number: row[0].string ?? "", revision: row[1].int ?? 0, supplier: row[2].string ?? "",
                                 plant: order.plant, currency: order.currency,
                                 status: OrderStatus(rawValue: row[3].string ?? "") ?? .awaitingAcknowledgement,
@@ -78,8 +78,10 @@ extension SQLiteAccess {
               status = excluded.status, updated_at = excluded.updated_at
             """, [.text(order.number), .text(order.supplier), .integer(Int64(order.revision)), .text(status.rawValue),
                   Self.millis(now), Self.millis(now)])
+        let document = order.canonicalJSON
         try connection.run("INSERT INTO order_revisions (number, revision, document, released_at) VALUES (?, ?, ?, ?)",
-                           [.text(order.number), .integer(Int64(order.revision)), try Self.json(order), Self.millis(now)])
+                           [.text(order.number), .integer(Int64(order.revision)), .text(document), Self.millis(now)])
+        orderDocuments?.remember(order, as: document)
     }
 
     func setOrderStatus(number: String, status: OrderStatus, now: Date) throws {
@@ -141,23 +143,18 @@ extension SQLiteAccess {
     }
 
     func exceptions(_ filter: ExceptionFilter, after: String?, limit: Int) throws -> Page<ExceptionRecord> {
-        var sql = "SELECT \(Self.exceptionColumns) FROM exceptions WHERE 1 = 1"
-        var values: [SQLValue] = []
-        func and(_ clause: String, _ value: SQLValue) {
-            sql += " AND \(clause)"
-            values.append(value)
-        }
-        if let status = filter.status { and("status = ?", .text(status.rawValue)) }
-        if let kind = filter.kind { and("kind = ?", .text(kind)) }
-        if let supplier = filter.supplier { and("supplier_id = ?", .text(supplier)) }
-        if let owner = filter.owner { and("owner = ?", .text(owner)) }
-        if let before = filter.createdAtOrBefore { and("created_at <= ?", Self.millis(before)) }
-        if let after, let seq = Int64(after) { and("seq > ?", .integer(seq)) }
-        sql += " ORDER BY seq LIMIT ?"
-        values.append(.integer(Int64(limit + 1)))
-        let rows = try connection.query(sql, values)
-        let items = try rows.prefix(limit).map(Self.exception(from:))
-        return Page(items: items, next: rows.count > limit ? rows[limit - 1][15].int64.map(String.init) : nil)
+        var query = SeqPageQuery("SELECT \(Self.exceptionColumns) FROM exceptions")
+        query.filter("status = ?", filter.status.map { .text($0.rawValue) })
+        query.filter("kind = ?", SQLValue(filter.kind))
+        query.filter("supplier_id = ?", SQLValue(filter.supplier))
+        query.filter("owner = ?", SQLValue(filter.owner))
+        query.filter("created_at <= ?", filter.createdAtOrBefore.map { Self.millis($0) })
+        return try query.page(connection, after: after.flatMap { Int64($0) }, limit: limit, seqColumn: 15, row: Self.exception(from:))
+    }
+
+    func exception(dedupeKey: String) throws -> ExceptionRecord? {
+        try connection.queryFirst("SELECT \(Self.exceptionColumns) FROM exceptions WHERE dedupe_key = ?", [.text(dedupeKey)])
+            .map(Self.exception(from:))
     }
 
     func exceptionComments(exceptionID: String) throws -> [ExceptionComment] {

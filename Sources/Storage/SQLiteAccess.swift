@@ -10,7 +10,19 @@ final class SQLiteAccess: StoreWriter {
     /// The kinds enqueued in this transaction; empty with `enqueuedOutbox` when unknown.
     var enqueuedKinds: Set<String> = []
 
-    init(connection: Connection) { self.connection = connection }
+    /// Decoded order documents shared by every connection of the store.
+    let orderDocuments: OrderDocumentCache?
+
+    init(connection: Connection, orderDocuments: OrderDocumentCache? = nil) {
+        self.connection = connection
+        self.orderDocuments = orderDocuments
+    }
+
+    /// A stored order document, decoded (once, when the store has a cache).
+    func orderDocument(_ value: SQLValue) throws -> PurchaseOrder {
+        if let orderDocuments { return try orderDocuments.order(value) }
+        return try Self.decode(PurchaseOrder.self, value)
+    }
 
     // MARK: Encoding helpers
 

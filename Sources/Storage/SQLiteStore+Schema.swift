@@ -187,6 +187,10 @@ extension SQLiteStore {
             BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         """),
         ("0004-exception-queue", exceptionQueueMigration),
+        ("0005-shipping", shippingMigration),
         ("0006-invoices", invoicesMigration),
+        ("0008-quality", qualityMigration),
+        ("0007-order-changes", orderChangesMigration),
+        ("0009-release-batches", bulkReleaseMigration),
     ]
 }

@@ -35,6 +35,7 @@ public final class SQLiteStore: Store {
     public let configuration: Configuration
     private let writer: GroupCommitWriter
     private let readers: ConnectionPool
+    private let orderDocuments = OrderDocumentCache()
     private let enqueueCallbacks = Mutex<[@Sendable (Set<String>) -> Void]>([])
 
     /// Opens the database, creating it and running migrations as needed.
@@ -71,14 +72,14 @@ public final class SQLiteStore: Store {
     public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
         try readers.withConnection { connection in
             try connection.transaction(.deferred) {
-                try body(SQLiteAccess(connection: connection))
+                try body(SQLiteAccess(connection: connection, orderDocuments: orderDocuments))
             }
         }
     }
 
     public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
         let enqueued = try writer.perform { connection in
-            let access = SQLiteAccess(connection: connection)
+            let access = SQLiteAccess(connection: connection, orderDocuments: orderDocuments)
             let value = try connection.savepoint { try body(access) }
             return (value, access.enqueuedOutbox, access.enqueuedKinds)
         }

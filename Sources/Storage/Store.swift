@@ -30,6 +30,8 @@ public protocol StoreReader {
     func exception(id: String) throws -> ExceptionRecord?
     func exceptions(_ filter: ExceptionFilter, after: String?, limit: Int) throws -> Page<ExceptionRecord>
     func exceptionComments(exceptionID: String) throws -> [ExceptionComment]
+    /// The exception a sweep raised under this key, if any.
+    func exception(dedupeKey: String) throws -> ExceptionRecord?
     /// Shipped, received, rejected and invoiced quantities per line of an order; lines nothing
     /// has moved yet are missing.
     func lineProgress(purchaseOrder: String) throws -> [Int: LineProgress]
@@ -73,6 +75,52 @@ public protocol StoreReader {
     func invoices(scope: SupplierScope, filter: InvoiceFilter, after: String?, limit: Int) throws -> Page<InvoiceRecord>
     /// Every status the invoice passed through, oldest first.
     func invoiceHistory(invoiceID: String) throws -> [InvoiceStatusEntry]
+
+    // MARK: Quality
+
+    func nonconformance(id: String, scope: SupplierScope) throws -> NonconformanceRecord?
+    func nonconformances(_ filter: NonconformanceFilter, scope: SupplierScope, after: String?, limit: Int) throws -> Page<NonconformanceRecord>
+    /// Everything that happened to a nonconformance, oldest first.
+    func nonconformanceHistory(id: String) throws -> [NonconformanceHistoryEntry]
+    /// Open nonconformances with a step that may have become overdue by `today` (an indexed
+    /// range over the day each report next needs looking at).
+    func nonconformancesDueForOverdueCheck(today: LocalDate, limit: Int) throws -> [NonconformanceRecord]
+    /// Orders awaiting acknowledgement whose current revision was released at or before
+    /// `releasedAtOrBefore` and has no exception with the key `<keyPrefix><order>:<revision>`.
+    func pendingAcknowledgements(releasedAtOrBefore: Date, withoutExceptionKeyPrefix keyPrefix: String, limit: Int) throws -> [PendingAcknowledgement]
+    /// Confirmed orders that changed (or were never read) since the ship-notice timer last read them.
+    func confirmedOrdersChangedSinceWatched(limit: Int) throws -> [ConfirmedOrderChange]
+    /// Watched deliveries due on or before `date` whose order is still confirmed at the watched
+    /// revision, by due date, order and line; `after` (the last watch of the previous page)
+    /// pages on past deliveries that stay watched.
+    func shipmentWatches(dueOnOrBefore date: LocalDate, after: ShipmentWatch?, limit: Int) throws -> [ShipmentWatch]
+    /// One supplier's events of the given types at or after `since`, oldest first.
+    func supplierEvents(supplier: String, types: [String], since: Date) throws -> [EventRecord]
+
+    // MARK: Shipping
+
+    func shipNotice(id: String, scope: SupplierScope) throws -> ShipNoticeRecord?
+    func shipNotice(supplier: String, shipmentId: String) throws -> ShipNoticeRecord?
+    /// Newest last; `after` is the cursor of the previous page.
+    func shipNotices(scope: SupplierScope, purchaseOrder: String?, status: ShipNoticeStatus?, after: String?, limit: Int) throws -> Page<ShipNoticeRecord>
+    func heldShipNotices(supplier: String) throws -> [ShipNoticeRecord]
+    func goodsReceipt(id: String, scope: SupplierScope) throws -> GoodsReceiptRecord?
+    func goodsReceipts(scope: SupplierScope, shipNotice: String?, after: String?, limit: Int) throws -> Page<GoodsReceiptRecord>
+    func qualityDocument(id: String, scope: SupplierScope) throws -> QualityDocumentRecord?
+    func qualityDocumentContent(id: String, scope: SupplierScope) throws -> [UInt8]?
+    func qualityDocuments(scope: SupplierScope, purchaseOrder: String?, shipNotice: String?, after: String?, limit: Int) throws -> Page<QualityDocumentRecord>
+    /// The links of a supplier's certificates of conformance and analysis.
+    func certificateLinks(supplier: String) throws -> [CertificateLink]
+
+    // MARK: order changes
+
+    func changeRequest(id: String, scope: SupplierScope) throws -> ChangeRequestRecord?
+    /// An order's change requests, oldest first (the order they were applied in).
+    func changeRequests(purchaseOrder: String, scope: SupplierScope) throws -> [ChangeRequestRecord]
+    // MARK: bulk release
+
+    /// A bulk release with the answers it got.
+    func releaseBatch(id: String) throws -> ReleaseBatchRecord?
 }
 
 public protocol StoreWriter: StoreReader {
@@ -132,4 +180,43 @@ public protocol StoreWriter: StoreReader {
     /// Moves the status; a payment or rejection reason given is kept, nil leaves the stored one.
     func updateInvoiceStatus(id: String, status: InvoiceStatus, payment: InvoicePayment?, rejection: String?, now: Date) throws
     func appendInvoiceHistory(_ entry: InvoiceStatusEntry) throws
+
+    // MARK: Quality
+
+    func insertNonconformance(_ record: NonconformanceRecord) throws
+    func updateNonconformance(_ nonconformance: Nonconformance, now: Date) throws
+    func appendNonconformanceHistory(_ entry: NonconformanceHistoryEntry) throws
+    /// Replaces what the ship-notice timer watches of an order with `deliveries`, and remembers
+    /// the revision and change time it read them at.
+    func replaceShipmentWatches(purchaseOrder: String, revision: Int, supplier: String, orderUpdatedAt: Date,
+                                deliveries: [DueQuantity]) throws
+    func removeShipmentWatch(purchaseOrder: String, line: Int, dueDate: LocalDate) throws
+    /// Drops watched deliveries due on or before `date` whose order moved on (new revision or no
+    /// longer confirmed); returns how many.
+    @discardableResult
+    func removeStaleShipmentWatches(dueOnOrBefore date: LocalDate) throws -> Int
+    /// Marks the open exceptions of these kinds on an order as superseded with `note`; returns their ids.
+    func supersedeOpenExceptions(purchaseOrder: String, kinds: [String], note: String, now: Date) throws -> [String]
+
+    // MARK: Shipping
+
+    func insertShipNotice(_ record: ShipNoticeRecord) throws
+    /// Stores a notice's new version, status, posting flag and exception.
+    func updateShipNotice(_ record: ShipNoticeRecord) throws
+    func insertGoodsReceipt(_ record: GoodsReceiptRecord) throws
+    func insertQualityDocument(_ record: QualityDocumentRecord, content: [UInt8]) throws
+
+    // MARK: order changes
+
+    func insertChangeRequest(_ record: ChangeRequestRecord) throws
+    /// Records a buyer's (or the hub's) decision on a change request.
+    func decideChangeRequest(id: String, status: ChangeRequestStatus, by: String, now: Date) throws
+    /// Marks the order's change requests still in review as superseded; returns their ids.
+    func supersedeChangeRequests(purchaseOrder: String, now: Date) throws -> [String]
+    // MARK: bulk release
+
+    func insertReleaseBatch(_ record: ReleaseBatchRecord) throws
+    /// Runs `body` as a unit inside the transaction: if it throws, what it wrote is undone and
+    /// the rest of the transaction goes on (one order of a batch that is refused).
+    func attempt<T>(_ body: () throws -> T) throws -> T
 }

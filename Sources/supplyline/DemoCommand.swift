@@ -44,6 +44,17 @@ enum DemoCommand {
                          "--hub-url", hubURL, "--hub-key", erpKey, "--seed-suppliers", "3", "--seed-orders", "20"]
         try erp.run()
 
+        say("Seeding the demo: confirming, shipping, receiving, invoicing, cancelling and raising a nonconformance…")
+        let scenario = DemoScenario(hubURL: hubURL, erpURL: erpURL, buyerKey: buyerKey,
+                                    supplierKeys: Dictionary(uniqueKeysWithValues: supplierKeys))
+        let seeded: DemoScenario.Outcome
+        do {
+            seeded = try scenario.run()
+        } catch {
+            say("The demo could not seed its lifecycle (\(error)); the hub and the ERP keep running.")
+            seeded = DemoScenario.Outcome()
+        }
+
         say("""
 
             Supplyline demo
@@ -57,7 +68,18 @@ enum DemoCommand {
               buyer               \(buyerKey)
             \(supplierKeys.map { "  supplier \($0.0)      \($0.1)" }.joined(separator: "\n"))
 
-            The ERP is releasing 3 suppliers and 20 purchase orders to the hub. Try:
+            The ERP released 3 suppliers and 20 purchase orders to the hub, and the demo played part
+            of their lifecycle through the API:
+              confirmed           \(seeded.confirmed.joined(separator: ", "))
+              shipped             \(seeded.shipNotices.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+              received            \(seeded.goodsReceipts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+              invoice matched     INV-DEMO-1 (\(seeded.matchedInvoice)), posted to the ERP
+              invoice held        INV-DEMO-2 (\(seeded.heldInvoice)), price variance, waiting for a buyer
+              cancelled           \(seeded.cancelled)
+              nonconformance      \(seeded.nonconformance) on PO-1010's receipt, awaiting containment
+            The other orders await acknowledgement (PO-1001 among them, for the walk-through in README.md).
+
+            Try, as supplier S-100:
               export SUPPLIER_KEY=\(supplierKeys[0].1)
               curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/purchase-orders
               curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/purchase-orders/PO-1001
@@ -65,7 +87,22 @@ enum DemoCommand {
                    -H "Content-Type: application/json" \\
                    -d '{"revision":1,"lines":[{"line":1,"status":"changed","schedule":[{"quantity":"60","date":"2027-01-13"}]}]}' \\
                    \(hubURL)/v1/purchase-orders/PO-1001/acknowledgements
+              curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/ship-notices
+              curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/goods-receipts
+              curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/invoices/\(seeded.matchedInvoice)
+              curl -s -H "Authorization: Bearer $SUPPLIER_KEY" \(hubURL)/v1/nonconformances/\(seeded.nonconformance)
+              curl -s -H "Authorization: Bearer $SUPPLIER_KEY" "\(hubURL)/v1/events?limit=100"
+            as the buyer:
+              export BUYER_KEY=\(buyerKey)
+              curl -s -H "Authorization: Bearer $BUYER_KEY" "\(hubURL)/v1/exceptions?type=invoiceVariance&status=open"
+              curl -s -X POST -H "Authorization: Bearer $BUYER_KEY" -d '{"note":"Surcharge agreed."}' \(hubURL)/v1/exceptions/\(seeded.heldException)/approve
+              curl -s -H "Authorization: Bearer $BUYER_KEY" \(hubURL)/v1/purchase-orders/\(seeded.cancelled)
+            and as the ERP:
               curl -s \(erpURL)/erp/effects
+              curl -s \(erpURL)/erp/invoices
+              curl -s -X POST \(erpURL)/erp/invoices/\(seeded.matchedInvoice)/approve
+              curl -s -X POST \(erpURL)/erp/invoices/\(seeded.matchedInvoice)/pay
+              curl -s -X POST \(erpURL)/erp/deliveries/\(seeded.shipNotices["PO-1012"] ?? "<ship notice>")/receive
 
             Press Ctrl-C to stop.
             """)

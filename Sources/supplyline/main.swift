@@ -20,6 +20,7 @@ let usage = """
       supplyline clients list --db PATH
       supplyline clients revoke --db PATH --id CLIENT_ID
       supplyline bench acks [--requests N] [--concurrency C] [--durability full|normal]
+      supplyline bench mrp [--orders 5000] [--lines 20] [--batch 500] [--suppliers 10] [--connections 2] [--durability full|normal]
       supplyline bench edi [--megabytes N]
       supplyline edi check FILE | edi ack FILE | edi to-json FILE
       supplyline help
@@ -31,6 +32,7 @@ let usage = """
       --durability full|normal      fsync every commit (full, default) or not (normal)
       --threads N                   HTTP worker threads (default 64)
       --max-body-bytes N            largest request body accepted (default 1048576)
+      --max-document-bytes N        largest quality document upload (default 10485760)
       --retry-max-attempts N        delivery attempts before a dead letter (default 50)
       --retry-base-seconds S        first retry delay (default 1)
       --retry-max-seconds S         longest retry delay (default 300)
@@ -38,6 +40,9 @@ let usage = """
       --log-level debug|info|warning|error
       --access-log true|false
       --drop-folder-poll-seconds S  how often partner drop folders are polled (default 1)
+      --timer-interval-seconds S    how often the timers sweep (default 60)
+      --acknowledgement-overdue-hours N  hours after release an unanswered order is overdue (default 48)
+      --ship-notice-late-days N     days before a confirmed delivery it needs a ship notice (default 2)
 
     """
 

@@ -20,8 +20,8 @@ struct EventLogTests {
         let log = events(t, key: t.adminKey)
         #expect(log.items.map { $0["type"] as? String } == [
             "com.supplyline.supplier.created", "com.supplyline.supplier.created", "com.supplyline.po.released",
-            "com.supplyline.po.acknowledged", "com.supplyline.exception.opened", "com.supplyline.exception.approved",
-            "com.supplyline.po.revised",
+            "com.supplyline.po.acknowledged", "com.supplyline.exception.opened", "com.supplyline.po.reviewed",
+            "com.supplyline.exception.approved", "com.supplyline.po.revised",
         ])
         let first = try #require(log.items.first)
         #expect(first["specversion"] as? String == "1.0")

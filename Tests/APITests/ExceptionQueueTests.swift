@@ -85,6 +85,11 @@ struct ExceptionQueueTests {
         #expect(events.filter { $0.type == "com.supplyline.exception.assigned" }.count == 2)
         // A resolved exception cannot be reassigned.
         #expect(t.call("POST", "/v1/exceptions/\(id)/approve", key: t.buyerKey).status == 200)
+        // The order's move is an event of its own, in the same transaction as the decision.
+        let reviewed = try t.hub.store.read { try $0.events(after: 0, limit: 100, scope: .all) }.filter { $0.type == "com.supplyline.po.reviewed" }
+        #expect(reviewed.count == 1)
+        #expect(reviewed.first?.subject == "PO-1001")
+        #expect(reviewed.first?.data.contains(#""status":"confirmed""#) == true)
         let late = t.call("POST", "/v1/exceptions/\(id)/assign", key: t.buyerKey, body: #"{"owner":"\#(buyer)"}"#)
         #expect(late.status == 409)
         #expect(late.problemType == "urn:supplyline:problem:exception-not-open")

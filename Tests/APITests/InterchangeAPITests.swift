@@ -40,9 +40,10 @@ struct InterchangeAPITests {
         #expect(sets?.first?["purchaseOrder"] as? String == "PO-1001")
     }
 
-    @Test("an 856 is accepted and kept as a received ship notice, mapped to the canonical value")
-    func shipNoticeIsKept() throws {
+    @Test("an 856 goes through the ship notice flow: applied to the ledger, posted, and kept as received")
+    func shipNoticeIsApplied() throws {
         let t = try Self.hub()
+        #expect(t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"accepted"}]}"#).status == 201)
         let reply = send(t, InterchangeFixtures.shipNotice856())
         #expect(reply.status == 200)
         #expect(reply.text.contains("AK2*856*0001~AK5*A~"))
@@ -53,7 +54,38 @@ struct InterchangeAPITests {
         let text = String(describing: documents.first ?? [:])
         #expect(text.contains("ASN-77"))
         #expect(text.contains("PO-1001"))
-        #expect(status(t, "PO-1001") == "awaitingAcknowledgement", "a ship notice does not answer the order")
+        let notices = t.call("GET", "/v1/ship-notices?purchaseOrder=PO-1001", key: t.supplierKey).json["items"] as? [[String: Any]] ?? []
+        #expect(notices.map { $0["shipmentId"] as? String } == ["ASN-77"])
+        #expect(notices.first?["status"] as? String == "accepted")
+        #expect(try t.shipped() == .shipped(100))
+        #expect(try t.pendingKinds().contains("inboundDelivery"))
+        #expect(status(t, "PO-1001") == "confirmed", "a ship notice does not answer the order")
+    }
+
+    @Test("an 856 the ship notice rules refuse is rejected in the 997 and changes nothing", arguments: [
+        ("an unconfirmed order", false, "006141411234567890"),
+        ("a pack without an SSCC", true, nil),
+        ("an SSCC with a bad check digit", true, "006141411234567891"),
+    ] as [(String, Bool, String?)])
+    func shipNoticeIsRefused(name: String, confirm: Bool, sscc: String?) throws {
+        let t = try Self.hub()
+        if confirm { #expect(t.acknowledge(body: #"{"revision":1,"lines":[{"line":1,"status":"accepted"}]}"#).status == 201) }
+        let reply = send(t, InterchangeFixtures.shipNotice856(sscc: sscc))
+        #expect(reply.status == 200)
+        #expect(reply.text.contains("AK2*856*0001~AK5*R"))
+        #expect((t.call("GET", "/v1/ship-notices", key: t.erpKey).json["items"] as? [Any])?.count == 0)
+        #expect(try t.shipped() == .zero)
+    }
+
+    @Test("an 856 for another supplier's order is rejected as an unknown order")
+    func shipNoticeForAnotherSuppliersOrder() throws {
+        let t = try Self.hub()
+        let reply = send(t, InterchangeFixtures.shipNotice856(order: "PO-2001"))
+        #expect(reply.text.contains("AK5*R"))
+        let detail = t.call("GET", reply.headers["Location"] ?? "", key: t.adminKey).json
+        let sets = (detail["report"] as? [String: Any])?["sets"] as? [[String: Any]]
+        #expect((sets?.first?["reason"] as? [String: Any])?["code"] as? String == "unknownPurchaseOrder")
+        #expect(try t.shipped("PO-2001") == .zero)
     }
 
     @Test("the same interchange twice: one effect, the same acknowledgement bytes")

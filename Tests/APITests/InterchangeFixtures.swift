@@ -26,20 +26,28 @@ enum InterchangeFixtures {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// An 856 shipping 100 EA of line 1 of `order` from `sender`.
-    static func shipNotice856(order: String = "PO-1001", sender: String = "ACME", control: Int = 31) -> String {
-        let set = X12TransactionSet(type: "856", segments: [
+    /// An 856 shipping 100 EA of line 1 of `order` from `sender`, in a pack labelled `sscc` (no pack level when nil).
+    static func shipNotice856(order: String = "PO-1001", sender: String = "ACME", control: Int = 31,
+                              sscc: String? = "006141411234567890") -> String {
+        var segments = [
             Segment("BSN", ["00", "ASN-77", "20270110", "0800"]),
             Segment("HL", ["1", "", "S"]),
             Segment("TD5", ["", "2", "UPSN"]),
             Segment("DTM", ["011", "20270110"]),
             Segment("HL", ["2", "1", "O"]),
             Segment("PRF", [Element(order)]),
-            Segment("HL", ["3", "2", "I"]),
+        ]
+        if let sscc {
+            segments += [Segment("HL", ["3", "2", "P"]), Segment("MAN", ["GM", Element(sscc)]), Segment("HL", ["4", "3", "I"])]
+        } else {
+            segments.append(Segment("HL", ["3", "2", "I"]))
+        }
+        segments += [
             Segment("LIN", ["1", "BP", "MAT-100"]),
             Segment("SN1", ["", "100", "EA"]),
-            Segment("CTT", ["3"]),
-        ])
+            Segment("CTT", [Element(String(sscc == nil ? 3 : 4))]),
+        ]
+        let set = X12TransactionSet(type: "856", segments: segments)
         let interchange = X12Interchange(
             header: X12InterchangeHeader(senderId: sender, receiverId: "SUPPLYLINE", date: "270110", time: "0800"),
             groups: [X12FunctionalGroup(functionalId: "SH", applicationSender: sender, applicationReceiver: "SUPPLYLINE",

@@ -27,7 +27,13 @@ struct OpenAPIDocumentTests {
                      "supplier-changed", "exception-not-open", "conflict", "payload-too-large", "unsupported-media-type",
                      "invalid-document", "invalid-request", "unknown-revision", "unknown-line", "unknown-supplier",
                      "idempotency-key-reused", "internal-error", "interchange-in-progress", "malformed-interchange", "unrecognised-interchange",
-                     "currency-mismatch", "duplicate-invoice", "invoice-status-conflict"] {
+                     "invalid-sscc", "unknown-purchase-order", "line-not-confirmed", "over-shipment", "duplicate-shipment-id",
+                     "ship-notice-received", "ship-notice-closed", "unknown-ship-notice", "document-too-large", "content-type-mismatch",
+                     "currency-mismatch", "duplicate-invoice", "invoice-status-conflict",
+                     "step-not-open", "step-not-answered", "not-awaiting-verification", "nonconformance-closed",
+                     "supplier-mismatch", "batch-too-large", "unknown-goods-receipt",
+                     "below-shipped-quantity", "order-cancelled", "line-cancelled", "order-not-confirmed", "line-not-confirmed",
+                     "change-request-pending"] {
             #expect(text.contains("`\(slug)`"), "\(slug) is not documented")
         }
     }

@@ -185,3 +185,42 @@ struct SQLiteStoreTests {
         #expect(try store.read { try $0.verifyAuditChain() } == 3)
     }
 }
+
+@Suite("Stored order documents")
+struct OrderDocumentTests {
+    @Test("an order read back is the order written, across revisions, rollbacks and a reopened store")
+    func readsBackWhatWasWritten() throws {
+        let path = temporaryDatabase()
+        let needBy = LocalDate(iso: "2027-01-15")!
+        func order(_ revision: Int, _ quantity: Decimal) -> PurchaseOrder {
+            PurchaseOrder(number: "PO-1", revision: revision, supplier: "S-1", plant: "P01", currency: "USD",
+                          lines: [OrderLine(line: 1, item: "MAT-1", description: "Part \"A\"", quantity: quantity, unit: "EA",
+                                            unitPrice: 1, needBy: needBy)])
+        }
+        let now = Date()
+        do {
+            let store = try SQLiteStore(configuration: .init(path: path, durability: .normal))
+            defer { store.close() }
+            try store.write { tx in
+                try tx.saveSupplier(Supplier(id: "S-1", name: "One", tolerances: Tolerances(dateDays: 1, quantityPercent: 0, pricePercent: 0)), now: now)
+                try tx.saveRevision(order(1, 10), status: .awaitingAcknowledgement, now: now)
+            }
+            // A revision written and rolled back leaves revision 1 current.
+            struct Refused: Error {}
+            #expect(throws: Refused.self) {
+                try store.write { tx in
+                    try tx.saveRevision(order(2, 20), status: .awaitingAcknowledgement, now: now)
+                    throw Refused()
+                }
+            }
+            #expect(try store.read { try $0.purchaseOrder(number: "PO-1", scope: .all) }?.order == order(1, 10))
+            // The same revision number with other content after the rollback.
+            try store.write { tx in try tx.saveRevision(order(2, 30), status: .awaitingAcknowledgement, now: now) }
+            #expect(try store.read { try $0.purchaseOrder(number: "PO-1", scope: .all) }?.order == order(2, 30))
+            #expect(try store.read { try $0.purchaseOrder(number: "PO-1", revision: 1, scope: .all) } == order(1, 10))
+        }
+        let reopened = try SQLiteStore(configuration: .init(path: path, durability: .normal))
+        defer { reopened.close() }
+        #expect(try reopened.read { try $0.purchaseOrder(number: "PO-1", scope: .all) }?.order == order(2, 30))
+    }
+}

@@ -44,17 +44,17 @@ public enum CXMLConfirmation {
         case "accept", "reject":
             let status: LineAnswer = type == "accept" ? .accepted : .rejected
             let reason = header.text(at: "Comments") ?? "Rejected by the partner (ConfirmationHeader type reject)"
-            for line in order.lines where !answered.contains(line.line) {
+            for line in order.lines where !line.cancelled && !answered.contains(line.line) {
                 lines.append(LineResponse(line: line.line, status: status, reason: status == .rejected ? reason : nil))
             }
         case "except":
-            for line in order.lines where !answered.contains(line.line) { lines.append(LineResponse(line: line.line, status: .accepted)) }
+            for line in order.lines where !line.cancelled && !answered.contains(line.line) { lines.append(LineResponse(line: line.line, status: .accepted)) }
         case "detail", "allDetail", "backordered":
             guard !lines.isEmpty else {
                 throw MapError(code: "noLines", segment: "ConfirmationHeader", element: "@type",
                                message: "A \"\(type)\" confirmation needs ConfirmationItem elements.")
             }
-            if type == "allDetail", let missing = order.lines.first(where: { !answered.contains($0.line) }) {
+            if type == "allDetail", let missing = order.lines.first(where: { !$0.cancelled && !answered.contains($0.line) }) {
                 throw MapError(code: "missingLine", segment: "ConfirmationItem", element: "@lineNumber",
                                message: "An allDetail confirmation must answer every line; line \(missing.line) is missing.")
             }

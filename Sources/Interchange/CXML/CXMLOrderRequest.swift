@@ -8,12 +8,16 @@ public enum CXMLOrderRequest {
     /// a header Extrinsic `supplierID`; each line is an ItemOut (SupplierPartID = item), with
     /// ScheduleLine elements when it has more than one delivery or one that differs from need-by.
     /// `previousPayloadID` names the OrderRequest this update replaces (DocumentReference).
+    /// Cancelled lines are left out of an update (an update replaces the whole order); a
+    /// revision that cancels every line is type `delete` and repeats the lines it cancels.
     public static func document(order: PurchaseOrder, previous: PurchaseOrder?, orderDate: LocalDate, payloadID: String,
                                 timestamp: Date, header: CXMLHeader, previousPayloadID: String? = nil,
                                 deploymentMode: String = "production") -> [UInt8] {
         precondition(previous == nil || previous!.number == order.number, "an update must be for the same order number")
         let money = { (value: Decimal) in CXMLElement("Money", [("currency", order.currency)], text: DecimalText.format(value)) }
-        let total = order.lines.reduce(Decimal(0)) { $0 + Money.cents($1.quantity * $1.unitPrice) }
+        let deletes = previous != nil && order.isCancelled
+        let outLines = deletes ? order.lines : order.lines.filter { !$0.cancelled }
+        let total = outLines.reduce(Decimal(0)) { $0 + Money.cents($1.quantity * $1.unitPrice) }
         let address = { (name: String) in
             CXMLElement(name, children: [CXMLElement("Address", [("addressID", order.plant)],
                                                      children: [CXMLElement("Name", [("xml:lang", "en")], text: order.plant)])])
@@ -24,10 +28,10 @@ public enum CXMLOrderRequest {
         }
         headerChildren.append(CXMLElement("Extrinsic", [("name", "supplierID")], text: order.supplier))
         let orderHeader = CXMLElement("OrderRequestHeader", [("orderID", order.number), ("orderDate", orderDate.iso),
-                                                             ("type", previous == nil ? "new" : "update"),
+                                                             ("type", previous == nil ? "new" : deletes ? "delete" : "update"),
                                                              ("orderVersion", String(order.revision))], children: headerChildren)
         var items: [CXMLElement] = []
-        for line in order.lines {
+        for line in outLines {
             var detail = [CXMLElement("UnitPrice", children: [money(line.unitPrice)]),
                           CXMLElement("Description", [("xml:lang", "en")], text: line.description),
                           CXMLElement("UnitOfMeasure", text: line.unit),

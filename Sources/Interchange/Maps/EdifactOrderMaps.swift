@@ -12,14 +12,23 @@ public enum EdifactOrderMaps {
         return EdifactMessage(type: "ORDERS", segments: segments)
     }
 
-    /// An ORDCHG message that turns `previous` into `order`; LIN 1229 is 1 added, 2 deleted, 3 changed.
+    /// An ORDCHG message that turns `previous` into `order`; LIN 1229 is 1 added, 2 deleted
+    /// (dropped or cancelled), 3 changed. A revision that cancels every line is BGM 1225 1
+    /// (cancellation) with every line deleted.
     public static func orderChange(_ order: PurchaseOrder, previous: PurchaseOrder, issued: LocalDate) -> EdifactMessage {
-        var segments = header(order, documentCode: "230", function: "4", issued: issued)
+        var segments = header(order, documentCode: "230", function: order.isCancelled ? "1" : "4", issued: issued)
         var count = 0
         for line in order.lines {
             guard let before = previous.line(line.line) else {
                 segments += lineSegments(line, action: "1")
                 count += 1
+                continue
+            }
+            if line.cancelled {
+                if !before.cancelled {
+                    segments.append(Segment("LIN", [Element(String(line.line)), "2", Element(components: [line.item, "BP"])]))
+                    count += 1
+                }
                 continue
             }
             if before != line {
@@ -150,8 +159,8 @@ public enum EdifactOrderMaps {
         try finish()
         if lines.isEmpty {
             switch bgm.value(3) {
-            case "29": lines = order.lines.map { LineResponse(line: $0.line, status: .accepted) }
-            case "27": lines = order.lines.map { LineResponse(line: $0.line, status: .rejected, reason: "Rejected by the partner (BGM 1225 27)") }
+            case "29": lines = order.lines.filter { !$0.cancelled }.map { LineResponse(line: $0.line, status: .accepted) }
+            case "27": lines = order.lines.filter { !$0.cancelled }.map { LineResponse(line: $0.line, status: .rejected, reason: "Rejected by the partner (BGM 1225 27)") }
             default:
                 throw MapError(code: "noLines", segment: "BGM", message: "The ORDRSP has no lines and BGM 1225 \"\(bgm.value(3) ?? "")\" does not accept or reject the whole order.")
             }

@@ -19,10 +19,12 @@ public enum X12OrderMaps {
         return X12TransactionSet(type: "850", segments: segments)
     }
 
-    /// An 860 that turns `previous` into `order`: added, deleted and changed lines only.
+    /// An 860 that turns `previous` into `order`: added, deleted and changed lines only. A line
+    /// dropped or cancelled is POC02 DI (delete item); a revision that cancels every line is
+    /// BCH01 01 (cancellation).
     public static func purchaseOrderChange(_ order: PurchaseOrder, previous: PurchaseOrder, issued: LocalDate) -> X12TransactionSet {
         var segments: [Segment] = [
-            Segment("BCH", ["04", "SA", Element(order.number), "", Element(String(order.revision)), Element(compact(issued))]),
+            Segment("BCH", [order.isCancelled ? "01" : "04", "SA", Element(order.number), "", Element(String(order.revision)), Element(compact(issued))]),
             Segment("CUR", ["BY", Element(order.currency)]),
             Segment("REF", ["PP", Element(String(order.revision))]),
         ]
@@ -34,6 +36,13 @@ public enum X12OrderMaps {
                 continue
             }
             if before == line { continue }
+            if line.cancelled {
+                if !before.cancelled {
+                    segments.append(deleteSegment(line))
+                    changes += 1
+                }
+                continue
+            }
             let sameIdentity = before.item == line.item && before.unit == line.unit && before.description == line.description
             let code: String
             if sameIdentity, before.quantity == line.quantity, before.schedule == line.schedule {
@@ -48,13 +57,17 @@ public enum X12OrderMaps {
             segments += changeSegments(line, code: code)
             changes += 1
         }
-        for line in previous.lines where order.line(line.line) == nil {
-            segments.append(Segment("POC", [Element(String(line.line)), "DI", Element(decimal(line.quantity)), "0",
-                                            Element(components: [line.unit]), Element(decimal(line.unitPrice)), "PE", "BP", Element(line.item)]))
+        for line in previous.lines where order.line(line.line) == nil && !line.cancelled {
+            segments.append(deleteSegment(line))
             changes += 1
         }
         segments.append(Segment("CTT", [Element(String(changes))]))
         return X12TransactionSet(type: "860", segments: segments)
+    }
+
+    private static func deleteSegment(_ line: OrderLine) -> Segment {
+        Segment("POC", [Element(String(line.line)), "DI", Element(decimal(line.quantity)), "0",
+                        Element(components: [line.unit]), Element(decimal(line.unitPrice)), "PE", "BP", Element(line.item)])
     }
 
     private static func lineSegments(_ line: OrderLine) -> [Segment] {
@@ -134,7 +147,7 @@ public enum X12OrderMaps {
                 throw MapError(code: "noLines", segment: headerTag, message: "The \(set.type) has no lines and \(headerTag)02 \"\(kind)\" does not accept or reject the whole order.")
             }
             let reason = status == .rejected ? "Rejected by the partner (\(headerTag)02 \(kind))" : nil
-            lines = order.lines.map { LineResponse(line: $0.line, status: status, reason: reason) }
+            lines = order.lines.filter { !$0.cancelled }.map { LineResponse(line: $0.line, status: status, reason: reason) }
         }
         return OrderResponse(revision: revision, lines: lines)
     }

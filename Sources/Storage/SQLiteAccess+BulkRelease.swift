@@ -1,0 +1,22 @@
+import Foundation
+import SQLite
+
+extension SQLiteAccess {
+    func releaseBatch(id: String) throws -> ReleaseBatchRecord? {
+        try connection.queryFirst("SELECT id, client_id, order_count, results, received_at FROM release_batches WHERE id = ?",
+                                  [.text(id)]).map { row in
+            ReleaseBatchRecord(id: row[0].string ?? "", clientID: row[1].string ?? "", orderCount: row[2].int ?? 0,
+                               results: row[3].string ?? "[]", receivedAt: Self.date(row[4]))
+        }
+    }
+
+    func insertReleaseBatch(_ record: ReleaseBatchRecord) throws {
+        try connection.run("INSERT INTO release_batches (id, client_id, order_count, results, received_at) VALUES (?, ?, ?, ?, ?)",
+                           [.text(record.id), .text(record.clientID), .integer(Int64(record.orderCount)), .text(record.results),
+                            Self.millis(record.receivedAt)])
+    }
+
+    func attempt<T>(_ body: () throws -> T) throws -> T {
+        try connection.savepoint("attempt", body)
+    }
+}
