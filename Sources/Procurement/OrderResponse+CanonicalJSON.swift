@@ -139,11 +139,11 @@ extension ScheduleLine {
 }
 
 extension ConfirmedLine {
-    /// `[{"line":…,"reason"?:…,"schedule":[…],"status":…,"unitPrice":…},…]`
+    /// `[{"cancelled"?:true,"line":…,"reason"?:…,"schedule":[…],"status":…,"unitPrice":…},…]`
     public static func canonicalJSON(_ lines: [ConfirmedLine]) -> String {
         var w = CanonicalJSON.Writer(capacity: 16 + lines.count * 128)
         w.array(lines) { w, l in
-            w.raw("{\"line\":")
+            if l.cancelled { w.raw("{\"cancelled\":true,\"line\":") } else { w.raw("{\"line\":") }
             w.int(l.line)
             if let reason = l.reason {
                 w.raw(",\"reason\":")

@@ -3,19 +3,23 @@ import Foundation
 extension PurchaseOrder {
     /// Reads a stored order revision in its plain shape (any key order); nil for anything
     /// else, which `JSONDecoder` then reads. Gives the same value `JSONDecoder` gives,
-    /// defaults included (description "", critical and certificateRequired false, one
-    /// delivery of the whole quantity on the need-by date).
+    /// defaults included (description "", critical, certificateRequired and cancelled false,
+    /// one delivery of the whole quantity on the need-by date, no cancelReason).
     public init?(canonicalJSON bytes: [UInt8]) {
         guard let value = CanonicalJSON.Reader.read(bytes, { PurchaseOrder.read(from: &$0) }) else { return nil }
         self = value
     }
 
     static func read(from r: inout CanonicalJSON.Reader) -> PurchaseOrder? {
-        var number: String?, supplier: String?, plant: String?, currency: String?
+        var number: String?, supplier: String?, plant: String?, currency: String?, cancelReason: String?
         var revision: Int?
         var lines: [OrderLine]?
-        let ok = r.object(keys: ["number", "revision", "supplier", "plant", "currency", "lines"]) { r, key in
+        let ok = r.object(keys: ["number", "revision", "supplier", "plant", "currency", "lines", "cancelReason"]) { r, key in
             switch key {
+            case 6:
+                if r.consumeNull() { return true }
+                cancelReason = r.string()
+                return cancelReason != nil
             case 0: number = r.string(); return number != nil
             case 1: revision = r.int(); return revision != nil
             case 2: supplier = r.string(); return supplier != nil
@@ -33,7 +37,8 @@ extension PurchaseOrder {
             }
         }
         guard ok, let number, let revision, let supplier, let plant, let currency, let lines else { return nil }
-        return PurchaseOrder(number: number, revision: revision, supplier: supplier, plant: plant, currency: currency, lines: lines)
+        return PurchaseOrder(number: number, revision: revision, supplier: supplier, plant: plant, currency: currency, lines: lines,
+                             cancelReason: cancelReason)
     }
 }
 
@@ -44,12 +49,16 @@ extension OrderLine {
         var description: String?
         var quantity: Decimal?, unitPrice: Decimal?
         var needBy: LocalDate?
-        var critical: Bool?, certificateRequired: Bool?
+        var critical: Bool?, certificateRequired: Bool?, cancelled: Bool?
         var schedule: [ScheduleLine]?
         let keys: [StaticString] = ["line", "item", "description", "quantity", "unit", "unitPrice", "needBy", "critical",
-                                    "certificateRequired", "schedule"]
+                                    "certificateRequired", "schedule", "cancelled"]
         let ok = r.object(keys: keys) { r, key in
             switch key {
+            case 10:
+                if r.consumeNull() { return true }
+                cancelled = r.bool()
+                return cancelled != nil
             case 0: line = r.int(); return line != nil
             case 1: item = r.string(); return item != nil
             case 2:
@@ -77,6 +86,6 @@ extension OrderLine {
         guard ok, let line, let item, let quantity, let unit, let unitPrice, let needBy else { return nil }
         return OrderLine(line: line, item: item, description: description ?? "", quantity: quantity, unit: unit,
                          unitPrice: unitPrice, needBy: needBy, critical: critical ?? false,
-                         certificateRequired: certificateRequired ?? false, schedule: schedule)
+                         certificateRequired: certificateRequired ?? false, schedule: schedule, cancelled: cancelled ?? false)
     }
 }

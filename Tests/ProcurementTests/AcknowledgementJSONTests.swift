@@ -53,6 +53,7 @@ struct AcknowledgementJSONTests {
         var lines = [
             ConfirmedLine(line: 1, status: .accepted, schedule: schedule, unitPrice: Decimal(string: "1.25")!, reason: nil),
             ConfirmedLine(line: 2, status: .rejected, schedule: [], unitPrice: 0, reason: "discontinued"),
+            ConfirmedLine(line: 4, status: .accepted, schedule: [], unitPrice: 3, reason: nil, cancelled: true),
         ]
         var reasons = [Reason(code: .orderRejected, message: "every line"), Reason(code: .lineRejected, message: "Line 2", line: 2)]
         for text in Self.awkward {
@@ -153,7 +154,11 @@ struct AcknowledgementJSONTests {
                           needBy: date, critical: true, certificateRequired: true,
                           schedule: [ScheduleLine(quantity: 10, date: date), ScheduleLine(quantity: Decimal(string: "2.5")!, date: date.adding(days: 9))]),
                 OrderLine(line: 20, item: "MAT-2", description: "Bolt \"M8\" / zinc", quantity: 1, unit: "EA", unitPrice: price, needBy: date),
+                OrderLine(line: 30, item: "MAT-3", description: "Gone", quantity: 2, unit: "EA", unitPrice: price, needBy: date, cancelled: true),
             ]),
+            PurchaseOrder(number: "PO-3", revision: 2, supplier: "S-1", plant: "P01", currency: "USD", lines: [
+                OrderLine(line: 1, item: "MAT-1", description: "x", quantity: 10, unit: "EA", unitPrice: price, needBy: date, cancelled: true),
+            ], cancelReason: "Project stopped \"for now\""),
         ]
         for text in awkward {
             orders.append(PurchaseOrder(number: "PO-\(text.count)", revision: 1, supplier: text, plant: "P", currency: "USD", lines: [
@@ -167,6 +172,7 @@ struct AcknowledgementJSONTests {
         for order in Self.orders {
             let stored = Array(try Self.sorted(order).utf8)
             #expect(PurchaseOrder(canonicalJSON: stored) == order)
+            #expect(PurchaseOrder(canonicalJSON: Array(order.canonicalJSON.utf8)) == order)
             #expect(PurchaseOrder(canonicalJSON: Array(try JSONEncoder().encode(order))) == order)
         }
         // Optional fields left out take the decoder's defaults.
