@@ -72,7 +72,8 @@ extension API {
         router.post("/v1/purchase-orders/{number}/acknowledgements", authenticated { [acknowledgements] request, ctx in
             try ctx.require(.supplier, to: "acknowledge purchase orders")
             let key = try RequestSupport.idempotencyKey(request)
-            let answer = try RequestSupport.decode(OrderResponse.self, from: request, what: "acknowledgement")
+            let answer = try RequestSupport.decode(OrderResponse.self, from: request, what: "acknowledgement",
+                                                   fast: OrderResponse.init(canonicalJSON:))
             let result = try acknowledgements.acknowledge(number: request.pathParameters["number"] ?? "", response: answer,
                                                           idempotencyKey: key, by: ctx)
             var response = HTTPResponse.json(201, Views.acknowledgementJSON(result.prepared))

@@ -8,7 +8,7 @@ import Telemetry
 /// format changes only on purpose.
 enum Views {
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        TimestampText.iso(date)
     }
 
     struct Order: Encodable {

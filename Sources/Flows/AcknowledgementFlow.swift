@@ -41,7 +41,7 @@ public struct AcknowledgementFlow: Sendable {
                             by request: RequestContext) throws -> Result {
         try request.require(.supplier, to: "acknowledge purchase orders")
         let principal = request.principal
-        let responseJSON = JSON.string(response)
+        let responseJSON = response.canonicalJSON
         let fingerprint = Sodium.hex(Sodium.sha256(Array("acknowledge \(number)\n\(responseJSON)".utf8)))
         let key = Key(number: number, idempotencyKey: idempotencyKey, fingerprint: fingerprint)
 

@@ -26,7 +26,12 @@ public final class Authenticator: Sendable {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw FlowError(.unauthenticated, "The Authorization header must be 'Bearer <key>'.")
         }
-        return try authenticate(key: String(parts[1]).trimmingCharacters(in: .whitespaces))
+        let key = String(parts[1])
+        // A key that starts and ends with visible ASCII has nothing to trim.
+        if let first = key.utf8.first, let last = key.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return try authenticate(key: key)
+        }
+        return try authenticate(key: key.trimmingCharacters(in: .whitespaces))
     }
 
     public func authenticate(key: String) throws -> Principal {

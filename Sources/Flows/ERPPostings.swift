@@ -7,7 +7,7 @@ import Storage
 /// acknowledgement already encoded them rather than encoded a second time.
 enum ERPPostings {
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        TimestampText.iso(date)
     }
 
     /// `{"acknowledgement":…,"approvedBy":…,"confirmedAt":…,"decision":"confirmed","lines":[…],

@@ -50,6 +50,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var iso: String {
         let (y, m, d) = components
+        if (0...9999).contains(y) {
+            // Written digit by digit: dates are written into every acknowledgement and event.
+            let zero = UInt8(ascii: "0")
+            let bytes: [UInt8] = [zero + UInt8(y / 1000), zero + UInt8(y / 100 % 10), zero + UInt8(y / 10 % 10), zero + UInt8(y % 10),
+                                  UInt8(ascii: "-"), zero + UInt8(m / 10), zero + UInt8(m % 10),
+                                  UInt8(ascii: "-"), zero + UInt8(d / 10), zero + UInt8(d % 10)]
+            return String(decoding: bytes, as: UTF8.self)
+        }
         func pad(_ n: Int, _ w: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, w - s.count)) + s

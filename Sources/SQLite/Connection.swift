@@ -5,7 +5,7 @@ import CSQLite
 public final class Connection {
     let handle: OpaquePointer
     public let path: String
-    private var cache: [String: Statement] = [:]
+    private var cache: [StatementKey: Statement] = [:]
 
     public struct OpenMode: Sendable {
         let flags: Int32
@@ -45,9 +45,10 @@ public final class Connection {
     }
 
     private func statement(_ sql: String) throws -> Statement {
-        if let cached = cache[sql] { return cached }
+        let key = StatementKey(sql: sql)
+        if let cached = cache[key] { return cached }
         let stmt = try Statement(connection: self, sql: sql)
-        cache[sql] = stmt
+        cache[key] = stmt
         return stmt
     }
 
@@ -136,4 +137,23 @@ public final class Connection {
             }
         }
     }
+}
+
+/// The statement cache's key: the SQL text, hashed by its length and its ends only. Statements
+/// are long and run many times a request, and SipHash over all of their text cost more than
+/// the lookup saves; equal keys still compare the whole text.
+struct StatementKey: Hashable {
+    let sql: String
+
+    func hash(into hasher: inout Hasher) {
+        let hashed: Void? = sql.utf8.withContiguousStorageIfAvailable { text in
+            hasher.combine(text.count)
+            let ends = min(text.count, 32)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[..<ends])))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[(text.count - ends)...])))
+        }
+        if hashed == nil { hasher.combine(sql) }
+    }
+
+    static func == (a: StatementKey, b: StatementKey) -> Bool { a.sql == b.sql }
 }

@@ -22,8 +22,9 @@ public final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     func bind(_ values: [SQLValue]) throws {
+        // Every parameter is bound again below (the count is checked), so the old bindings
+        // need no clearing.
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == values.count else {
             throw SQLiteError(code: SQLITE_RANGE, message: "statement wants \(expected) values, got \(values.count)", sql: sql)
@@ -53,8 +54,14 @@ public final class Statement {
         throw err
     }
 
+    /// Read once: the names of a prepared statement's columns do not change between runs.
+    private var names: [String]?
+
     var columnNames: [String] {
-        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+        if let names { return names }
+        let read = (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+        names = read
+        return read
     }
 
     func currentValues() -> [SQLValue] {

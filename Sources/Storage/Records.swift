@@ -124,12 +124,10 @@ public struct PreparedAcknowledgement: Sendable {
 
     /// - Parameter responseJSON: the response as already encoded by the caller, if it has it.
     public init(_ record: AcknowledgementRecord, responseJSON: String? = nil) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         self.record = record
-        self.responseJSON = try responseJSON ?? String(decoding: encoder.encode(record.response), as: UTF8.self)
-        reasonsJSON = record.reasons.isEmpty ? "[]" : String(decoding: try encoder.encode(record.reasons), as: UTF8.self)
-        linesJSON = String(decoding: try encoder.encode(record.lines), as: UTF8.self)
+        self.responseJSON = responseJSON ?? record.response.canonicalJSON
+        reasonsJSON = Reason.canonicalJSON(record.reasons)
+        linesJSON = ConfirmedLine.canonicalJSON(record.lines)
     }
 }
 

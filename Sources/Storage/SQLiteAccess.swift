@@ -41,6 +41,23 @@ final class SQLiteAccess: StoreWriter {
         try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
     }
 
+    /// Order revisions are read on every acknowledgement: the canonical reader first.
+    static func decode(_ type: PurchaseOrder.Type, _ value: SQLValue) throws -> PurchaseOrder {
+        if case .text(let text) = value, let order = PurchaseOrder(canonicalJSON: Array(text.utf8)) { return order }
+        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
+    /// Every acknowledgement reads its supplier.
+    static func decode(_ type: InvoiceTolerances.Type, _ value: SQLValue) throws -> InvoiceTolerances {
+        if case .text(let text) = value, let tolerances = InvoiceTolerances(canonicalJSON: Array(text.utf8)) { return tolerances }
+        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
+    static func decode(_ type: OrderResponse.Type, _ value: SQLValue) throws -> OrderResponse {
+        if case .text(let text) = value, let response = OrderResponse(canonicalJSON: Array(text.utf8)) { return response }
+        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
     /// `AND supplier_id = ?` when the scope is one supplier.
     static func scopeClause(_ scope: SupplierScope, column: String = "supplier_id") -> (sql: String, values: [SQLValue]) {
         switch scope {

@@ -2,6 +2,10 @@
 /// and for JSON assembled from parts that are already encoded.
 public enum JSONText {
     public static func quoted(_ s: String) -> String {
+        // Most text needs no escaping: then it is copied as it is, without walking scalars.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
