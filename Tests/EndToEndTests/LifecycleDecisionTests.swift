@@ -24,7 +24,7 @@ struct LifecycleDecisionTests {
         let noticeID = try #require(notice?.json["id"] as? String, "\(notice?.json ?? [:])")
         try l.effect("inboundDelivery", noticeID)
         let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: [
-            "receivedDate": "2027-01-11", "lines": [["shipNoticeLine": 1, "received": "\(quantity - 2)", "rejected": "2", "lot": "L-1"]],
+            "receivedDate": Landscape.today(plus: 0), "lines": [["shipNoticeLine": 1, "received": "\(quantity - 2)", "rejected": "2", "lot": "L-1"]],
         ])
         #expect(receipt?.status == 201, "\(receipt?.json ?? [:])")
 
@@ -73,7 +73,7 @@ struct LifecycleDecisionTests {
             ])
             let noticeID = try #require(notice?.json["id"] as? String, "\(notice?.json ?? [:])")
             try l.effect("inboundDelivery", noticeID)
-            #expect(HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])?.status == 201)
+            #expect(HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": Landscape.today(plus: 0)])?.status == 201)
         }
 
         // A higher price on PO-1001: held for priceVariance, approved by the buyer, posted.
@@ -202,7 +202,7 @@ struct LifecycleDecisionTests {
         ])
         let noticeID = try #require(notice?.json["id"] as? String, "\(notice?.json ?? [:])")
         try l.effect("inboundDelivery", noticeID)
-        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": Landscape.today(plus: 0)])
         let receiptID = try #require(receipt?.json["id"] as? String, "\(receipt?.json ?? [:])")
         let data = l.events(as: "S-100").first { $0["subject"] as? String == receiptID }?["data"] as? [String: Any] ?? [:]
         let due = (data["lines"] as? [[String: Any]])?.first?["dueDate"] as? String
@@ -247,7 +247,7 @@ struct LifecycleDecisionTests {
         ])
         let noticeID = try #require(notice?.json["id"] as? String, "\(notice?.json ?? [:])")
         try l.effect("inboundDelivery", noticeID)
-        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": Landscape.today(plus: 0)])
         let receiptID = try #require(receipt?.json["id"] as? String)
         let refused = HTTP.send("POST", "\(l.hubURL)/v1/purchase-orders/PO-1001/cancel", key: l.keys["erp"],
                                 body: ["reason": "Project stopped"], headers: ["Idempotency-Key": UUID().uuidString])
@@ -337,7 +337,7 @@ struct LifecycleDecisionTests {
         #expect(HTTP.send("PUT", "\(l.hubURL)/v1/ship-notices/\(id)", key: l.keys["S-200"], body: notice(full))?.status == 404)
         let effects = try l.deliveredEffects().filter { $0["document"] as? String == id }
         #expect(effects.map { "\($0["kind"]!):\($0["revision"]!):\($0["applied"]!)" } == ["inboundDelivery:1:1", "inboundDelivery:2:1"])
-        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(id)/receive", body: ["receivedDate": "2027-01-11"])
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(id)/receive", body: ["receivedDate": Landscape.today(plus: 0)])
         #expect(receipt?.status == 201)
         #expect((receipt?.json["lines"] as? [[String: Any]])?.first?["received"] as? String == "\(full)")
         #expect(HTTP.send("POST", "\(l.hubURL)/v1/ship-notices/\(id)/cancel", key: l.keys["S-100"],
@@ -357,7 +357,7 @@ struct LifecycleDecisionTests {
         try l.effect("inboundDeliveryCancellation", secondID)
         #expect(HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(secondID)/receive")?.status == 409)
         let types = l.events(as: "S-100").filter { [id, secondID].contains($0["subject"] as? String ?? "") }.map { $0["type"] as? String ?? "" }
-        #expect(types == ["com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.updated",
+        #expect(types == ["com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.updated", "com.supplyline.shipnotice.received",
                           "com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.cancelled"])
     }
 }

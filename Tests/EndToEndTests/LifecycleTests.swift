@@ -61,7 +61,7 @@ struct LifecycleTests {
         #expect(l.get("/v1/ship-notices/\(noticeID)", as: "S-200")?.status == 404)
 
         // The ERP's dock receives it; the receipt reaches the hub, and the notice is received.
-        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": Landscape.today(plus: 0)])
         #expect(receipt?.status == 201, "\(receipt?.json ?? [:])")
         let receiptID = try #require(receipt?.json["id"] as? String)
         #expect(l.get("/v1/ship-notices/\(noticeID)", as: "S-100")?.json["status"] as? String == "received")
@@ -112,7 +112,7 @@ struct LifecycleTests {
         let story = l.events(as: "admin").filter { subjects.contains($0["subject"] as? String ?? "") }
         #expect(story.map { $0["type"] as? String ?? "" } == [
             "com.supplyline.po.released", "com.supplyline.po.acknowledged",
-            "com.supplyline.shipnotice.submitted", "com.supplyline.receipt.posted",
+            "com.supplyline.shipnotice.submitted", "com.supplyline.shipnotice.received", "com.supplyline.receipt.posted",
             "com.supplyline.invoice.submitted", "com.supplyline.invoice.matched",
             "com.supplyline.invoice.status", "com.supplyline.invoice.status",
         ])
@@ -177,7 +177,7 @@ struct LifecycleTests {
         #expect(HTTP.send("PUT", "\(l.erpURL)/erp/faults", body: ["failRate": 0])?.status == 200)
         try l.effect("inboundDelivery", noticeID)
 
-        #expect(HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])?.status == 201)
+        #expect(HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": Landscape.today(plus: 0)])?.status == 201)
         let (invoiceLines, total) = Landscape.invoiceLines("PO-1001", lines)
         let invoice = l.post("/v1/invoices", as: "S-100", body: ["number": "INV-LC-K", "invoiceDate": "2027-01-12", "currency": "USD",
                                                                   "lines": invoiceLines, "total": "\(total)"])
@@ -247,7 +247,7 @@ struct LifecycleTests {
         try l.effect("orderConfirmation", "PO-1001")
 
         // The dock receives the notice sent under revision 1; the receipt is due by the new dates.
-        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": "2027-01-11"])
+        let receipt = HTTP.send("POST", "\(l.erpURL)/erp/deliveries/\(noticeID)/receive", body: ["receivedDate": Landscape.today(plus: 0)])
         #expect(receipt?.status == 201, "\(receipt?.json ?? [:])")
         let receiptID = try #require(receipt?.json["id"] as? String)
         let posted = l.events(as: "S-100").first { $0["subject"] as? String == receiptID }?["data"] as? [String: Any] ?? [:]
@@ -270,7 +270,8 @@ struct LifecycleTests {
         let types = l.events(as: "S-100").map { $0["type"] as? String ?? "" }
         #expect(types == ["com.supplyline.supplier.created",
                           "com.supplyline.po.released", "com.supplyline.po.acknowledged", "com.supplyline.shipnotice.submitted",
-                          "com.supplyline.po.revised", "com.supplyline.po.acknowledged", "com.supplyline.receipt.posted",
+                          "com.supplyline.po.revised", "com.supplyline.po.acknowledged", "com.supplyline.shipnotice.received",
+                          "com.supplyline.receipt.posted",
                           "com.supplyline.invoice.submitted", "com.supplyline.invoice.matched"])
     }
 }
