@@ -92,19 +92,38 @@ extension DomainEvents {
 }
 
 extension ERPPostings {
+    /// Kind `qualityDocument`, once per upload: what the document is, its SHA-256 and links, and
+    /// where the ERP can fetch the bytes (`/v1/quality-documents/{id}/content`, with any key
+    /// that may read it). The bytes themselves stay in the hub.
+    static func qualityDocument(_ r: QualityDocumentRecord) -> OutboxMessage {
+        struct Body: Encodable {
+            let qualityDocument: String, supplier: String, type: String, sha256: String, contentType: String, size: Int
+            let fileName: String?, purchaseOrder: String?, line: Int?, shipNotice: String?, lot: String?
+            let content: String, uploadedAt: String
+        }
+        let body = Body(qualityDocument: r.id, supplier: r.supplier, type: r.type.rawValue, sha256: r.sha256, contentType: r.contentType,
+                        size: r.size, fileName: r.fileName, purchaseOrder: r.purchaseOrder, line: r.line, shipNotice: r.shipNotice, lot: r.lot,
+                        content: "/v1/quality-documents/\(r.id)/content", uploadedAt: timestamp(r.createdAt))
+        return OutboxMessage(kind: "qualityDocument", document: r.id, revision: 1, idempotencyKey: "qualityDocument:\(r.id)",
+                             payload: JSON.encode(body))
+    }
+
     /// Kind `nonconformance`, when raised and when closed: the report as it stands, with
-    /// `"event": "raised"|"closed"`. The key names the report and the event, so each is posted once.
+    /// `"event": "raised"|"closed"` and the supplier's accepted answers. The key names the report and the event, so each is posted once.
     static func nonconformance(_ n: Nonconformance, event: String, now: Date) -> OutboxMessage {
         struct Body: Encodable {
             let event: String, nonconformance: String, supplier: String, goodsReceipt: String
             let purchaseOrder: String?, line: Int?, lot: String?, quantityAffected: String?
             let description: String, severity: String, status: String, due: NonconformanceDueDates
             let at: String, closingNote: String?
+            /// The supplier's answers per step (containment, rootCause, correctiveAction) as accepted.
+            let answers: [String: String]?
         }
+        let answers = n.answers.filter { $0.value.review == "accepted" }.mapValues(\.text)
         let body = Body(event: event, nonconformance: n.id, supplier: n.supplier, goodsReceipt: n.goodsReceipt,
                         purchaseOrder: n.purchaseOrder, line: n.line, lot: n.lot, quantityAffected: n.quantityAffected.map(DecimalText.format),
                         description: n.description, severity: n.severity.rawValue, status: n.status.rawValue, due: n.due,
-                        at: timestamp(now), closingNote: n.closingNote)
+                        at: timestamp(now), closingNote: n.closingNote, answers: answers.isEmpty ? nil : answers)
         return OutboxMessage(kind: "nonconformance", document: n.id, revision: event == "closed" ? 2 : 1,
                              idempotencyKey: "nonconformance:\(n.id):\(event)", payload: JSON.encode(body))
     }

@@ -101,6 +101,7 @@ public struct QualityDocumentFlow: Sendable {
                                           objectID: record.id, detail: JSON.string(["type": links.type.rawValue, "sha256": sha]),
                                           requestID: request.requestID), now: now)
             try tx.emit(DomainEvents.qualityDocumentUploaded(record), now: now)
+            try tx.enqueue(ERPPostings.qualityDocument(record), now: now)
             var released: [String] = []
             if links.type.isCertificate {
                 released = try ShipNoticeFlow.releaseCovered(supplier: record.supplier, tx: tx, actor: request.principal,

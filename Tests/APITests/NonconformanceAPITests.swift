@@ -192,6 +192,10 @@ struct NonconformanceAPITests {
         while try dispatcher.dispatchOnce() > 0 {}
         let keys = erp.postings.withLock { $0.filter { $0.kind == "nonconformance" }.map(\.idempotencyKey) }
         #expect(keys == ["nonconformance:\(id):raised", "nonconformance:\(id):closed"])
+        // The close carries the supplier's accepted answers.
+        let closing = try #require(erp.postings.withLock { $0.last { $0.kind == "nonconformance" } })
+        let answers = (try JSONSerialization.jsonObject(with: Data(closing.payload)) as? [String: Any])?["answers"] as? [String: String]
+        #expect(answers?.keys.sorted() == ["containment", "correctiveAction", "rootCause"])
         let audit = try t.hub.store.read { try $0.auditEntries(objectType: "nonconformance", objectID: id, after: nil, limit: 50).items }
         #expect(audit.count == history.count)
     }

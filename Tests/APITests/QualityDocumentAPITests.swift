@@ -104,6 +104,7 @@ struct QualityDocumentAPITests {
         #expect(reply.status == c.status)
         #expect(reply.problemType == "urn:supplyline:problem:\(c.slug)")
         #expect(try t.hub.store.read { try $0.qualityDocuments(scope: .all, purchaseOrder: nil, shipNotice: nil, after: nil, limit: 10) }.items.isEmpty)
+        #expect(try t.hub.store.read { try $0.outboxJobs(status: .pending, after: nil, limit: 50) }.items.allSatisfy { $0.message.kind != "qualityDocument" })
     }
 
     @Test func anUploadEmitsOneEventWithItsLinks() throws {
@@ -132,6 +133,13 @@ struct QualityDocumentAPITests {
         let own = t.call("GET", "/v1/events", key: t.supplierKey).text
         #expect(own.contains("com.supplyline.qualitydocument.uploaded"))
         #expect(!t.call("GET", "/v1/events", key: t.otherSupplierKey).text.contains("qualitydocument"))
+        // The ERP hears of it once, with where to fetch the bytes.
+        let postings = try t.hub.store.read { try $0.outboxJobs(status: .pending, after: nil, limit: 50) }.items
+            .filter { $0.message.kind == "qualityDocument" }
+        #expect(postings.map(\.message.idempotencyKey) == ["qualityDocument:\(id)"])
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(postings.first?.message.payload ?? [])) as? [String: Any])
+        #expect(body["content"] as? String == "/v1/quality-documents/\(id)/content")
+        #expect(body["sha256"] as? String == first.json["sha256"] as? String)
     }
 
     @Test func onlySuppliersUpload() throws {
