@@ -15,9 +15,6 @@ public enum ShipNoticeStatus: String, Sendable, Codable, CaseIterable {
     case cancelled
     /// A goods receipt references it: it can no longer change.
     case received
-
-    /// Whether the supplier may still update or cancel it.
-    public var isOpen: Bool { self == .accepted || self == .held || self == .released }
 }
 
 /// A ship notice as stored: the supplier's document (current version) and where it stands.
