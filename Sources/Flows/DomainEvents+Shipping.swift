@@ -4,7 +4,7 @@ import Storage
 
 extension DomainEvents {
     /// `com.supplyline.shipnotice.<change>`: submitted, updated, cancelled, held, released,
-    /// rejected. Quantities are decimal strings, as in the API.
+    /// rejected, received. Quantities are decimal strings, as in the API.
     static func shipNotice(_ r: ShipNoticeRecord, change: String) -> NewEvent {
         struct Line: Encodable { let purchaseOrder: String, line: Int, quantity: String }
         struct Data: Encodable {
