@@ -638,7 +638,7 @@ extension OpenAPIDocument {
               "Ship notices"
             ],
             "summary": "Cancel a ship notice",
-            "description": "Role: supplier. Until a goods receipt references it. Its quantities leave the ledger; if the ERP was told of it, `inboundDeliveryCancellation` follows; an open hold is superseded. Event `shipnotice.cancelled`. The shipment id stays taken.",
+            "description": "Role: supplier. Until a goods receipt references it. Its quantities leave the ledger; if the ERP was told of it, `inboundDeliveryCancellation` follows; an open hold is superseded. Event `shipnotice.cancelled`. The shipment id stays taken. Cancelling a cancelled notice again answers it as it is (200) and changes nothing.",
             "parameters": [
               {
                 "$ref": "#/components/parameters/RequestId"
@@ -719,7 +719,7 @@ extension OpenAPIDocument {
                 "$ref": "#/components/responses/NotFound"
               },
               "409": {
-                "description": "`ship-notice-received` or `ship-notice-closed`.",
+                "description": "`ship-notice-received`: a goods receipt references it; `ship-notice-closed`: a buyer rejected it.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"

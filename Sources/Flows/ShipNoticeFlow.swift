@@ -131,6 +131,9 @@ public struct ShipNoticeFlow: Sendable {
         try request.require(.supplier, to: "cancel ship notices")
         let now = context.clock.now()
         return try context.store.write { tx in
+            // Cancelling again answers the cancelled notice and changes nothing, so a client
+            // that lost the first answer can simply retry.
+            if let done = try tx.shipNotice(id: id, scope: request.principal.scope), done.status == .cancelled { return done }
             let current = try Self.openNotice(id: id, tx: tx, request: request, action: "cancelled")
             try Self.reverseLedger(current, tx: tx)
             var events: [NewEvent] = []

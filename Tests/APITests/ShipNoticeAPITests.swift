@@ -200,9 +200,11 @@ struct ShipNoticeAPITests {
         #expect(cancelled.json["status"] as? String == "cancelled")
         #expect(try t.shipped() == .zero)
         #expect(try t.pendingKeys().contains("inboundDeliveryCancellation:\(id)"))
+        // A retried cancel answers the cancelled notice again and changes nothing.
         let again = t.call("POST", "/v1/ship-notices/\(id)/cancel", key: t.supplierKey)
-        #expect(again.status == 409)
-        #expect(again.problemType == "urn:supplyline:problem:ship-notice-closed")
+        #expect(again.status == 200)
+        #expect(again.json["status"] as? String == "cancelled")
+        #expect(try t.pendingKeys().filter { $0 == "inboundDeliveryCancellation:\(id)" }.count == 1)
         #expect(t.call("PUT", "/v1/ship-notices/\(id)", key: t.supplierKey, body: TestHub.noticeJSON()).json["code"] as? String == "shipNoticeClosed")
         #expect(try t.shipped() == .zero)
         #expect(try t.events("shipnotice.cancelled").count == 1)
