@@ -50,6 +50,7 @@ public struct ShipNoticeFlow: Sendable {
                                                     certificates: try tx.certificateLinks(supplier: supplierID))
         for (key, delta) in decision.shippedDelta {
             try tx.addLineProgress(purchaseOrder: key.purchaseOrder, line: key.line, LineProgress(shipped: delta))
+            if delta > 0 { try TimerSweep.shipmentsAnnounced(purchaseOrder: key.purchaseOrder, line: key.line, tx: tx, now: now) }
         }
         let id = Identifiers.make("asn")
         var record = ShipNoticeRecord(id: id, supplier: supplierID, version: 1, status: decision.held ? .held : .accepted, document: document,
@@ -92,6 +93,7 @@ public struct ShipNoticeFlow: Sendable {
                                                         certificates: try tx.certificateLinks(supplier: current.supplier), noticeID: id)
             for (key, delta) in decision.shippedDelta {
                 try tx.addLineProgress(purchaseOrder: key.purchaseOrder, line: key.line, LineProgress(shipped: delta))
+                if delta > 0 { try TimerSweep.shipmentsAnnounced(purchaseOrder: key.purchaseOrder, line: key.line, tx: tx, now: now) }
             }
             var record = current.with(version: current.version + 1, document: document, updatedAt: now)
             var events: [NewEvent] = []

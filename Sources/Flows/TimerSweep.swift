@@ -148,7 +148,8 @@ public struct TimerSweep: Sendable {
                     if ShipmentDue.isLate(w.due, shipped: shipped, today: today, windowDays: policy.shipNoticeLateDays) {
                         let record = ExceptionRecord(
                             id: Identifiers.make("exc"), kind: ExceptionKinds.shipNoticeLate, supplier: w.supplier,
-                            purchaseOrder: w.purchaseOrder, revision: w.revision, links: ["line": String(w.due.line)],
+                            purchaseOrder: w.purchaseOrder, revision: w.revision,
+                            links: ["line": String(w.due.line), "dueDate": w.due.dueDate.iso, "dueQuantity": DecimalText.format(w.due.cumulative)],
                             reasons: [Reason(code: .init(rawValue: ExceptionKinds.shipNoticeLate),
                                              message: "Line \(w.due.line) of \(w.purchaseOrder) is due \(w.due.dueDate.iso) with \(DecimalText.format(w.due.cumulative)) confirmed by then; ship notices announce \(DecimalText.format(shipped)).",
                                              line: w.due.line)],
@@ -225,6 +226,22 @@ public struct TimerSweep: Sendable {
         guard let exception = try tx.exception(dedupeKey: dedupeKey), exception.status == .open else { return }
         try tx.resolveException(id: exception.id, status: .superseded, by: "system", note: note, now: now)
         if let closed = try tx.exception(id: exception.id) { try tx.emit(DomainEvents.exception(closed, change: "superseded"), now: now) }
+    }
+
+    /// Closes the open late-shipment exceptions of an order line that its ship notices now
+    /// cover (shipped at least the quantity due by the exception's date): called in the
+    /// transaction that moved the line's shipped quantity.
+    static func shipmentsAnnounced(purchaseOrder: String, line: Int, tx: any StoreWriter, now: Date) throws {
+        let open = try tx.exceptions(ExceptionFilter(status: .open, kind: ExceptionKinds.shipNoticeLate, purchaseOrder: purchaseOrder),
+                                     after: nil, limit: 500).items.filter { $0.links["line"] == String(line) }
+        guard !open.isEmpty else { return }
+        let shipped = try tx.lineProgress(purchaseOrder: purchaseOrder)[line]?.shipped ?? 0
+        for exception in open {
+            guard let due = exception.links["dueQuantity"].flatMap(DecimalText.parse), shipped >= due else { continue }
+            try tx.resolveException(id: exception.id, status: .superseded, by: "system",
+                                    note: "Ship notices now announce \(DecimalText.format(shipped)) of the \(DecimalText.format(due)) due.", now: now)
+            if let closed = try tx.exception(id: exception.id) { try tx.emit(DomainEvents.exception(closed, change: "superseded"), now: now) }
+        }
     }
 
     /// Closes the order's open acknowledgement-overdue exceptions once the supplier answers:

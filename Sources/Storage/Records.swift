@@ -194,14 +194,16 @@ public struct ExceptionFilter: Sendable, Equatable {
     public var owner: String?
     /// Only exceptions opened at or before this time (an age filter).
     public var createdAtOrBefore: Date?
+    public var purchaseOrder: String?
 
     public init(status: ExceptionStatus? = nil, kind: String? = nil, supplier: String? = nil, owner: String? = nil,
-                createdAtOrBefore: Date? = nil) {
+                createdAtOrBefore: Date? = nil, purchaseOrder: String? = nil) {
         self.status = status
         self.kind = kind
         self.supplier = supplier
         self.owner = owner
         self.createdAtOrBefore = createdAtOrBefore
+        self.purchaseOrder = purchaseOrder
     }
 }
 

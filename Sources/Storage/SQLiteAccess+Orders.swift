@@ -149,6 +149,7 @@ extension SQLiteAccess {
         query.filter("supplier_id = ?", SQLValue(filter.supplier))
         query.filter("owner = ?", SQLValue(filter.owner))
         query.filter("created_at <= ?", filter.createdAtOrBefore.map { Self.millis($0) })
+        query.filter("purchase_order = ?", SQLValue(filter.purchaseOrder))
         return try query.page(connection, after: after.flatMap { Int64($0) }, limit: limit, seqColumn: 15, row: Self.exception(from:))
     }
 

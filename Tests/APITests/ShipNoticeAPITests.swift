@@ -226,3 +226,29 @@ struct ShipNoticeAPITests {
         #expect(current.status == 201)
     }
 }
+
+@Suite("Ship notices close the late-shipment alerts they answer")
+struct LateShipmentClosingTests {
+    @Test func aNoticeCoveringTheQuantityDueClosesTheAlert() throws {
+        let t = try TestHub()
+        t.seedShipping()
+        // PO-1001 (100 EA due 2027-01-15) is confirmed and, on this clock, past due with nothing shipped.
+        #expect(try t.hub.timers.sweep.sweep().shipNoticesLate == 1)
+        func late() -> [[String: Any]] {
+            t.call("GET", "/v1/exceptions?type=shipNoticeLate", key: t.buyerKey).json["items"] as? [[String: Any]] ?? []
+        }
+        #expect(late().first?["status"] as? String == "open")
+        #expect((late().first?["links"] as? [String: String])?["dueQuantity"] == "100")
+        // Half of it does not answer the alert; the rest does.
+        #expect(t.submitNotice(TestHub.noticeJSON("ASN-1", lines: [("PO-1001", 1, "50")])).status == 201)
+        #expect(late().first?["status"] as? String == "open")
+        #expect(t.submitNotice(TestHub.noticeJSON("ASN-2", lines: [("PO-1001", 1, "50")], sscc: TestHub.sscc2)).status == 201)
+        let closed = try #require(late().first)
+        #expect(closed["status"] as? String == "superseded")
+        #expect(closed["note"] as? String == "Ship notices now announce 100 of the 100 due.")
+        let events = try t.hub.store.read { try $0.events(after: 0, limit: 200, scope: .all) }
+        #expect(events.filter { $0.type == "com.supplyline.exception.superseded" }.count == 1)
+        // A later sweep does not raise it again.
+        #expect(try t.hub.timers.sweep.sweep().shipNoticesLate == 0)
+    }
+}
