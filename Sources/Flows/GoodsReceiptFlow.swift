@@ -51,10 +51,17 @@ public struct GoodsReceiptFlow: Sendable {
         var takenIn: [OrderLineKey: Decimal] = [:]
         var lines: [ReceiptLineRecord] = []
         var unexpected: [(key: OrderLineKey, reason: Reason)] = []
+        // Read once per order, before this receipt moves its ledger.
+        var confirmedByOrder: [String: [ConfirmedLine]?] = [:]
+        var progressByOrder: [String: [Int: LineProgress]] = [:]
+        for number in Set(resolved.map(\.purchaseOrder)) {
+            confirmedByOrder[number] = .some(try ConfirmedSchedule.lines(of: records[number]!, tx: tx))
+            progressByOrder[number] = try tx.lineProgress(purchaseOrder: number)
+        }
         for (i, line) in resolved.enumerated() {
             let record = records[line.purchaseOrder]!
             let orderLine = record.order.line(line.line)!
-            let confirmed = try ConfirmedSchedule.lines(of: record, tx: tx)
+            let confirmed = confirmedByOrder[line.purchaseOrder]!
             let key = OrderLineKey(line.purchaseOrder, line.line)
             if !unexpected.contains(where: { $0.key == key }),
                let reason = GoodsReceiptDecider.unexpected(purchaseOrder: line.purchaseOrder, line: line.line, order: record.order,
@@ -62,7 +69,7 @@ public struct GoodsReceiptFlow: Sendable {
                 unexpected.append((key, reason))
             }
             if takenIn[key] == nil {
-                let progress = try tx.lineProgress(purchaseOrder: line.purchaseOrder)[line.line] ?? .zero
+                let progress = progressByOrder[line.purchaseOrder]?[line.line] ?? .zero
                 takenIn[key] = progress.received + progress.rejected
             }
             let delivery = line.scheduleLine ?? GoodsReceiptDecider.delivery(
