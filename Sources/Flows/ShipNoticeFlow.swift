@@ -48,10 +48,7 @@ public struct ShipNoticeFlow: Sendable {
         let orders = try loadOrders(document.purchaseOrders, tx: tx, scope: request.principal.scope)
         let decision = try ShipNoticeDecider.decide(document, orders: orders, overShipmentPercent: supplier.tolerances.overShipmentPercent,
                                                     certificates: try tx.certificateLinks(supplier: supplierID))
-        for (key, delta) in decision.shippedDelta {
-            try tx.addLineProgress(purchaseOrder: key.purchaseOrder, line: key.line, LineProgress(shipped: delta))
-            if delta > 0 { try TimerSweep.shipmentsAnnounced(purchaseOrder: key.purchaseOrder, line: key.line, tx: tx, now: now) }
-        }
+        try addShipped(decision, tx: tx, now: now)
         let id = Identifiers.make("asn")
         var record = ShipNoticeRecord(id: id, supplier: supplierID, version: 1, status: decision.held ? .held : .accepted, document: document,
                                       posted: !decision.held, exceptionID: nil, clientID: request.principal.clientID,
@@ -91,10 +88,7 @@ public struct ShipNoticeFlow: Sendable {
             let decision = try ShipNoticeDecider.decide(document, orders: orders, previous: current.document.quantities,
                                                         overShipmentPercent: supplier.tolerances.overShipmentPercent,
                                                         certificates: try tx.certificateLinks(supplier: current.supplier), noticeID: id)
-            for (key, delta) in decision.shippedDelta {
-                try tx.addLineProgress(purchaseOrder: key.purchaseOrder, line: key.line, LineProgress(shipped: delta))
-                if delta > 0 { try TimerSweep.shipmentsAnnounced(purchaseOrder: key.purchaseOrder, line: key.line, tx: tx, now: now) }
-            }
+            try Self.addShipped(decision, tx: tx, now: now)
             var record = current.with(version: current.version + 1, document: document, updatedAt: now)
             var events: [NewEvent] = []
             if decision.held {
@@ -195,6 +189,15 @@ public struct ShipNoticeFlow: Sendable {
             throw ProcurementError(.shipNoticeClosed, "Ship notice \(id) is \(current.status.rawValue) and can no longer be \(action).")
         case .accepted, .held, .released:
             return current
+        }
+    }
+
+    /// Moves the ledger's shipped quantities by the decision's deltas; a line that ships more
+    /// closes the late-shipment exceptions it now covers.
+    static func addShipped(_ decision: ShipNoticeDecision, tx: any StoreWriter, now: Date) throws {
+        for (key, delta) in decision.shippedDelta {
+            try tx.addLineProgress(purchaseOrder: key.purchaseOrder, line: key.line, LineProgress(shipped: delta))
+            if delta > 0 { try TimerSweep.shipmentsAnnounced(purchaseOrder: key.purchaseOrder, line: key.line, tx: tx, now: now) }
         }
     }
 
