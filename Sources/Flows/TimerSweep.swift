@@ -224,8 +224,13 @@ public struct TimerSweep: Sendable {
     /// happened (status superseded, with `note`), in the transaction that made it happen.
     static func causeResolved(dedupeKey: String, note: String, tx: any StoreWriter, now: Date) throws {
         guard let exception = try tx.exception(dedupeKey: dedupeKey), exception.status == .open else { return }
-        try tx.resolveException(id: exception.id, status: .superseded, by: "system", note: note, now: now)
-        if let closed = try tx.exception(id: exception.id) { try tx.emit(DomainEvents.exception(closed, change: "superseded"), now: now) }
+        try supersede(exception.id, note: note, tx: tx, now: now)
+    }
+
+    /// Closes an open exception as superseded by the system and emits `exception.superseded`.
+    private static func supersede(_ id: String, note: String, tx: any StoreWriter, now: Date) throws {
+        try tx.resolveException(id: id, status: .superseded, by: "system", note: note, now: now)
+        if let closed = try tx.exception(id: id) { try tx.emit(DomainEvents.exception(closed, change: "superseded"), now: now) }
     }
 
     /// Closes the open late-shipment exceptions of an order line that its ship notices now
@@ -238,9 +243,8 @@ public struct TimerSweep: Sendable {
         let shipped = try tx.lineProgress(purchaseOrder: purchaseOrder)[line]?.shipped ?? 0
         for exception in open {
             guard let due = exception.links["dueQuantity"].flatMap(DecimalText.parse), shipped >= due else { continue }
-            try tx.resolveException(id: exception.id, status: .superseded, by: "system",
-                                    note: "Ship notices now announce \(DecimalText.format(shipped)) of the \(DecimalText.format(due)) due.", now: now)
-            if let closed = try tx.exception(id: exception.id) { try tx.emit(DomainEvents.exception(closed, change: "superseded"), now: now) }
+            try supersede(exception.id, note: "Ship notices now announce \(DecimalText.format(shipped)) of the \(DecimalText.format(due)) due.",
+                          tx: tx, now: now)
         }
     }
 
