@@ -238,10 +238,12 @@ public struct ShipNoticeFlow: Sendable {
                                now: Date) throws -> [String] {
         let certificates = try tx.certificateLinks(supplier: supplier)
         var released: [String] = []
+        var known: [String: PurchaseOrder?] = [:]  // orders read so far; several notices often name the same one
         for held in try tx.heldShipNotices(supplier: supplier) {
             var orders: [String: PurchaseOrder] = [:]
             for number in held.document.purchaseOrders {
-                if let record = try tx.purchaseOrder(number: number, scope: .all) { orders[number] = record.order }
+                if known[number] == nil { known[number] = .some(try tx.purchaseOrder(number: number, scope: .all)?.order) }
+                if let order = known[number] ?? nil { orders[number] = order }
             }
             guard ShipNoticeDecider.missingCertificates(held.document, orders: orders, certificates: certificates, noticeID: held.id).isEmpty else {
                 continue
