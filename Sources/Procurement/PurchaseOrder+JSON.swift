@@ -64,28 +64,17 @@ extension PurchaseOrder {
         return DecimalText.format(value)
     }
 
-    /// A JSON string literal, escaped as `JSONEncoder` escapes it.
+    /// A JSON string literal, escaped as `JSONEncoder` escapes it (by `CanonicalJSON.Writer`).
     public static func append(quoted text: String, to out: inout String) {
-        out += "\""
+        // Most text needs no escaping: then it is copied as it is.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
             out += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{08}": out += "\\b"
-                case "\u{0C}": out += "\\f"
-                case let c where c.value < 0x20:
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
+            out += "\""
+            return
         }
-        out += "\""
+        var writer = CanonicalJSON.Writer(capacity: text.utf8.count + 8)
+        writer.string(text)
+        out += writer.string
     }
 }
