@@ -40,28 +40,17 @@ extension PurchaseOrder {
             out += ",\"item\":"
             Self.append(quoted: line.item, to: &out)
             out += ",\"line\":\(line.line),\"needBy\":\"\(line.needBy.iso)\",\"quantity\":\""
-            out += Self.text(line.quantity)
+            out += DecimalText.format(line.quantity)
             out += "\",\"schedule\":["
             for (j, delivery) in line.schedule.enumerated() {
                 if j > 0 { out += "," }
-                out += "{\"date\":\"\(delivery.date.iso)\",\"quantity\":\"\(Self.text(delivery.quantity))\"}"
+                out += "{\"date\":\"\(delivery.date.iso)\",\"quantity\":\"\(DecimalText.format(delivery.quantity))\"}"
             }
             out += "],\"unit\":"
             Self.append(quoted: line.unit, to: &out)
-            out += ",\"unitPrice\":\"\(Self.text(line.unitPrice))\"}"
+            out += ",\"unitPrice\":\"\(DecimalText.format(line.unitPrice))\"}"
         }
         out += "]"
-    }
-
-    /// `DecimalText.format(value)`, with whole numbers (most quantities) written without the
-    /// general decimal formatter, which costs about ten times more.
-    static func text(_ value: Decimal) -> String {
-        // A whole number below 2^53 converts to Double exactly (Decimal comparisons cost more).
-        if value.exponent >= 0, !value.isNaN {
-            let double = (value as NSDecimalNumber).doubleValue
-            if abs(double) < 9e15 { return String(Int64(double)) }
-        }
-        return DecimalText.format(value)
     }
 
     /// A JSON string literal, escaped as `JSONEncoder` escapes it (by `CanonicalJSON.Writer`).
