@@ -21,9 +21,7 @@ extension API {
                               detail: "The batch has \(batch.orders.count) orders; send at most \(BulkReleaseFlow.maxOrders) per request.")
             }
             let result = try flow.release(batch.orders.map(\.entry), idempotencyKey: key, by: ctx)
-            var response = HTTPResponse.json(200, Self.bulkReleaseJSON(result))
-            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
+            return RequestSupport.idempotent(HTTPResponse.json(200, Self.bulkReleaseJSON(result)), replayed: result.replayed)
         })
     }
 

@@ -12,10 +12,8 @@ extension API {
             let key = try RequestSupport.idempotencyKey(request)
             let invoice = try RequestSupport.decode(Invoice.self, from: request, what: "invoice")
             let result = try invoices.submit(invoice, idempotencyKey: key, by: ctx)
-            var response = RequestSupport.json(201, Views.InvoiceView(result.record, history: result.history))
-            response.headers.set("Location", "/v1/invoices/\(result.record.id)")
-            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
+            return RequestSupport.idempotent(RequestSupport.json(201, Views.InvoiceView(result.record, history: result.history)),
+                                             location: "/v1/invoices/\(result.record.id)", replayed: result.replayed)
         })
         router.get("/v1/invoices", authenticated { request, ctx in
             let (limit, after) = try RequestSupport.paging(request)

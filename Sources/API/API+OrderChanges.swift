@@ -16,9 +16,8 @@ extension API {
             let number = request.pathParameters["number"] ?? ""
             let result = try cancellations.cancel(number: number, revision: body.revision, reason: body.reason,
                                                   idempotencyKey: key, by: ctx)
-            var response = RequestSupport.json(200, Views.Order(result.record, revisions: try orders.revisions(number: number, by: ctx)))
-            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
+            return RequestSupport.idempotent(RequestSupport.json(200, Views.Order(result.record, revisions: try orders.revisions(number: number, by: ctx))),
+                                             replayed: result.replayed)
         })
         router.post("/v1/purchase-orders/{number}/change-requests", authenticated { request, ctx in
             try ctx.require(.supplier, to: "request changes to purchase orders")
@@ -26,9 +25,7 @@ extension API {
             let body = try RequestSupport.decode(ChangeRequest.self, from: request, what: "change request")
             let result = try changeRequests.submit(number: request.pathParameters["number"] ?? "", request: body,
                                                    idempotencyKey: key, by: ctx)
-            var response = RequestSupport.json(201, Views.ChangeRequestView(result.record))
-            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
+            return RequestSupport.idempotent(RequestSupport.json(201, Views.ChangeRequestView(result.record)), replayed: result.replayed)
         })
         router.get("/v1/purchase-orders/{number}/change-requests", authenticated { request, ctx in
             let list = try changeRequests.changeRequests(number: request.pathParameters["number"] ?? "", by: ctx)

@@ -76,10 +76,8 @@ extension API {
                                                    fast: OrderResponse.init(canonicalJSON:))
             let result = try acknowledgements.acknowledge(number: request.pathParameters["number"] ?? "", response: answer,
                                                           idempotencyKey: key, by: ctx)
-            var response = HTTPResponse.json(201, Views.acknowledgementJSON(result.prepared))
-            response.headers.set("Location", "/v1/acknowledgements/\(result.record.id)")
-            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
+            return RequestSupport.idempotent(HTTPResponse.json(201, Views.acknowledgementJSON(result.prepared)),
+                                             location: "/v1/acknowledgements/\(result.record.id)", replayed: result.replayed)
         })
         router.get("/v1/acknowledgements/{id}", authenticated { [context] request, ctx in
             let id = request.pathParameters["id"] ?? ""

@@ -87,9 +87,7 @@ extension API {
 
     /// 201 with the report and `Location`; a replay says so in `Idempotent-Replayed`.
     static func nonconformanceResponse(_ outcome: NonconformanceFlow.Outcome, today: LocalDate) -> HTTPResponse {
-        var response = RequestSupport.json(201, Views.Nonconformance(outcome.record, today: today))
-        response.headers.set("Location", "/v1/nonconformances/\(outcome.record.nonconformance.id)")
-        if outcome.replayed { response.headers.set("Idempotent-Replayed", "true") }
-        return response
+        return RequestSupport.idempotent(RequestSupport.json(201, Views.Nonconformance(outcome.record, today: today)),
+                                         location: "/v1/nonconformances/\(outcome.record.nonconformance.id)", replayed: outcome.replayed)
     }
 }

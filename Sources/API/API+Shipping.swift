@@ -15,10 +15,8 @@ extension API {
             let key = try RequestSupport.idempotencyKey(request)
             let document = try RequestSupport.decode(ShipNoticeDocument.self, from: request, what: "ship notice")
             let result = try notices.submit(document, idempotencyKey: key, by: ctx)
-            var response = RequestSupport.json(201, Views.ShipNoticeView(result.record))
-            response.headers.set("Location", "/v1/ship-notices/\(result.record.id)")
-            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
+            return RequestSupport.idempotent(RequestSupport.json(201, Views.ShipNoticeView(result.record)),
+                                             location: "/v1/ship-notices/\(result.record.id)", replayed: result.replayed)
         })
         router.get("/v1/ship-notices", authenticated { request, ctx in
             let (limit, after) = try RequestSupport.paging(request)
@@ -43,10 +41,8 @@ extension API {
             let key = try RequestSupport.idempotencyKey(request)
             let document = try RequestSupport.decode(GoodsReceiptDocument.self, from: request, what: "goods receipt")
             let result = try receipts.post(document, idempotencyKey: key, by: ctx)
-            var response = RequestSupport.json(201, Views.GoodsReceiptView(result.record))
-            response.headers.set("Location", "/v1/goods-receipts/\(result.record.id)")
-            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
+            return RequestSupport.idempotent(RequestSupport.json(201, Views.GoodsReceiptView(result.record)),
+                                             location: "/v1/goods-receipts/\(result.record.id)", replayed: result.replayed)
         })
         router.get("/v1/goods-receipts", authenticated { request, ctx in
             let (limit, after) = try RequestSupport.paging(request)
@@ -78,10 +74,8 @@ extension API {
                                              lot: text("lot"), fileName: text("fileName"))
             let result = try documents.upload(request.body, contentType: request.headers["Content-Type"] ?? "", links: links,
                                               idempotencyKey: key, by: ctx)
-            var response = RequestSupport.json(201, Views.QualityDocumentView(result.record))
-            response.headers.set("Location", "/v1/quality-documents/\(result.record.id)")
-            if result.replayed { response.headers.set("Idempotent-Replayed", "true") }
-            return response
+            return RequestSupport.idempotent(RequestSupport.json(201, Views.QualityDocumentView(result.record)),
+                                             location: "/v1/quality-documents/\(result.record.id)", replayed: result.replayed)
         })
         router.get("/v1/quality-documents", authenticated { request, ctx in
             let (limit, after) = try RequestSupport.paging(request)

@@ -62,6 +62,15 @@ enum RequestSupport {
         return value
     }
 
+    /// The answer to a request sent with an `Idempotency-Key`: `Location` when given, and
+    /// `Idempotent-Replayed: true` when the request repeated an earlier one.
+    static func idempotent(_ response: HTTPResponse, location: String? = nil, replayed: Bool) -> HTTPResponse {
+        var response = response
+        if let location { response.headers.set("Location", location) }
+        if replayed { response.headers.set("Idempotent-Replayed", "true") }
+        return response
+    }
+
     /// The `Idempotency-Key` header: required, 1–255 visible ASCII characters.
     static func idempotencyKey(_ request: HTTPRequest) throws -> String {
         guard let key = request.headers["Idempotency-Key"], !key.isEmpty else {

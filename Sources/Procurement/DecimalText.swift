@@ -105,6 +105,11 @@ public enum DecimalText {
     /// The shortest plain form: "12.5", "100", "-0.25" (at most 10 decimal places).
     public static func format(_ value: Decimal) -> String {
         if let text = plain(value) { return text }
+        // A whole number below 2^53 converts to Double exactly (Decimal comparisons cost more).
+        if value.exponent >= 0, !value.isNaN {
+            let double = (value as NSDecimalNumber).doubleValue
+            if abs(double) < 9e15 { return String(Int64(double)) }
+        }
         var v = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &v, 10, .plain)

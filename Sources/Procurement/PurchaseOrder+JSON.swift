@@ -40,52 +40,30 @@ extension PurchaseOrder {
             out += ",\"item\":"
             Self.append(quoted: line.item, to: &out)
             out += ",\"line\":\(line.line),\"needBy\":\"\(line.needBy.iso)\",\"quantity\":\""
-            out += Self.text(line.quantity)
+            out += DecimalText.format(line.quantity)
             out += "\",\"schedule\":["
             for (j, delivery) in line.schedule.enumerated() {
                 if j > 0 { out += "," }
-                out += "{\"date\":\"\(delivery.date.iso)\",\"quantity\":\"\(Self.text(delivery.quantity))\"}"
+                out += "{\"date\":\"\(delivery.date.iso)\",\"quantity\":\"\(DecimalText.format(delivery.quantity))\"}"
             }
             out += "],\"unit\":"
             Self.append(quoted: line.unit, to: &out)
-            out += ",\"unitPrice\":\"\(Self.text(line.unitPrice))\"}"
+            out += ",\"unitPrice\":\"\(DecimalText.format(line.unitPrice))\"}"
         }
         out += "]"
     }
 
-    /// `DecimalText.format(value)`, with whole numbers (most quantities) written without the
-    /// general decimal formatter, which costs about ten times more.
-    static func text(_ value: Decimal) -> String {
-        // A whole number below 2^53 converts to Double exactly (Decimal comparisons cost more).
-        if value.exponent >= 0, !value.isNaN {
-            let double = (value as NSDecimalNumber).doubleValue
-            if abs(double) < 9e15 { return String(Int64(double)) }
-        }
-        return DecimalText.format(value)
-    }
-
-    /// A JSON string literal, escaped as `JSONEncoder` escapes it.
+    /// A JSON string literal, escaped as `JSONEncoder` escapes it (by `CanonicalJSON.Writer`).
     public static func append(quoted text: String, to out: inout String) {
-        out += "\""
+        // Most text needs no escaping: then it is copied as it is.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
             out += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case "\u{08}": out += "\\b"
-                case "\u{0C}": out += "\\f"
-                case let c where c.value < 0x20:
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
+            out += "\""
+            return
         }
-        out += "\""
+        var writer = CanonicalJSON.Writer(capacity: text.utf8.count + 8)
+        writer.string(text)
+        out += writer.string
     }
 }
