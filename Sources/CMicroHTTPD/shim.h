@@ -12,14 +12,12 @@ static inline struct MHD_Daemon *supplyline_mhd_start(
     MHD_AccessHandlerCallback handler, void *handler_context,
     MHD_RequestCompletedCallback completed, void *completed_context,
     MHD_LogCallback logger, void *logger_context,
-    unsigned int thread_pool_size, unsigned int connection_timeout,
-    unsigned int connection_limit)
+    unsigned int connection_timeout, unsigned int connection_limit)
 {
     return MHD_start_daemon(flags, 0, NULL, NULL, handler, handler_context,
         MHD_OPTION_LISTEN_SOCKET, (MHD_socket) listen_fd,
         MHD_OPTION_NOTIFY_COMPLETED, completed, completed_context,
         MHD_OPTION_EXTERNAL_LOGGER, logger, logger_context,
-        MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size,
         MHD_OPTION_CONNECTION_TIMEOUT, connection_timeout,
         MHD_OPTION_CONNECTION_LIMIT, connection_limit,
         MHD_OPTION_END);

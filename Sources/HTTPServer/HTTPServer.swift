@@ -6,8 +6,8 @@ import Foundation
 import Synchronization
 import Telemetry
 
-/// An HTTP/1.1 server on libmicrohttpd: an internal epoll thread pool calls the synchronous
-/// handler, which may block. It adds `X-Request-Id`, enforces the body limit, maps thrown
+/// An HTTP/1.1 server on libmicrohttpd with a thread per connection, so the synchronous handler
+/// may block (on a commit, say) without holding up any other connection. It adds `X-Request-Id`, enforces the body limit, maps thrown
 /// errors to problem responses, and writes an access log line per request.
 ///
 /// A handler can return `HTTPResponse.dropConnection` to close the connection without answering.
@@ -62,8 +62,11 @@ public final class HTTPServer: Sendable {
             let port = configuration.port == 0 && state.port != 0 ? state.port : configuration.port
             let bound = try ListeningSocket.open(host: configuration.host, port: port)
             let core = ServerCore(configuration: configuration, logger: logger, metrics: metrics, handler: handler)
-            var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue | MHD_USE_ITC.rawValue
-                | MHD_USE_ERROR_LOG.rawValue
+            // A thread per connection rather than a pool of event loops: a pool worker accepts
+            // several connections at once, and a handler blocked on its commit would stall the
+            // others it holds.
+            var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_THREAD_PER_CONNECTION.rawValue
+                | MHD_USE_POLL.rawValue | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue
             if bound.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
             let context = Unmanaged.passUnretained(core).toOpaque()
             let daemon = supplyline_mhd_start(
@@ -84,7 +87,7 @@ public final class HTTPServer: Sendable {
                     Unmanaged<ServerCore>.fromOpaque(cls).takeUnretainedValue().logger
                         .warning("libmicrohttpd: \(message)")
                 }, context,
-                UInt32(max(1, configuration.threadPoolSize)), UInt32(max(0, configuration.connectionTimeoutSeconds)),
+                UInt32(max(0, configuration.connectionTimeoutSeconds)),
                 UInt32(max(1, configuration.connectionLimit)))
             guard let daemon else {
                 // libmicrohttpd may already have closed the socket on this path; close it only if it is still ours.

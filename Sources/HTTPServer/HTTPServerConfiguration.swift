@@ -4,8 +4,6 @@ public struct HTTPServerConfiguration: Sendable {
     public var host: String
     /// Port to bind; 0 picks a free port (see `HTTPServer.port`).
     public var port: Int
-    /// Worker threads; handlers block, so keep this well above the core count.
-    public var threadPoolSize: Int
     /// Largest accepted request body; larger ones get a 413 problem.
     public var maxBodyBytes: Int
     /// Other body limits for paths that start with a prefix (file uploads); the longest
@@ -17,18 +15,18 @@ public struct HTTPServerConfiguration: Sendable {
     public var bodyLimitProblems: [String: Problem] = [:]
     /// Idle connections are closed after this many seconds.
     public var connectionTimeoutSeconds: Int
-    /// Most simultaneous connections.
+    /// Most simultaneous connections. Each open connection has a thread of its own (handlers
+    /// block on storage), so this also bounds the server's threads.
     public var connectionLimit: Int
     /// How long `stop()` waits for requests in flight before closing connections.
     public var shutdownGraceSeconds: Double
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, threadPoolSize: Int = 64, maxBodyBytes: Int = 1 << 20,
+        host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20,
         connectionTimeoutSeconds: Int = 30, connectionLimit: Int = 1024, shutdownGraceSeconds: Double = 10
     ) {
         self.host = host
         self.port = port
-        self.threadPoolSize = threadPoolSize
         self.maxBodyBytes = maxBodyBytes
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
         self.connectionLimit = connectionLimit

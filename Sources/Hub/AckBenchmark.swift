@@ -29,7 +29,6 @@ public enum AckBenchmark {
         configuration.durability = durability
         configuration.accessLog = false
         configuration.logLevel = .warning
-        configuration.threads = max(64, concurrency + 8)
         let hub = try Hub(configuration: configuration, logSink: .discard)
         try hub.start()
         defer { hub.stop() }

@@ -34,7 +34,8 @@ public final class Hub: Sendable {
         let api = API(context: context, authenticator: Authenticator(context: context), maxDocumentBytes: configuration.maxDocumentBytes)
         self.api = api
         var serverConfiguration = HTTPServerConfiguration(host: configuration.host, port: configuration.port,
-                                                          threadPoolSize: configuration.threads, maxBodyBytes: configuration.maxBodyBytes)
+                                                          maxBodyBytes: configuration.maxBodyBytes)
+        serverConfiguration.connectionLimit = configuration.maxConnections
         // Uploads carry the file itself: that path takes documents up to their own limit.
         serverConfiguration.bodyLimits["/v1/quality-documents"] = max(configuration.maxDocumentBytes, configuration.maxBodyBytes)
         // A body the server stops reading there is an oversized document, answered as the upload

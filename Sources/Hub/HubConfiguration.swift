@@ -11,7 +11,8 @@ public struct HubConfiguration: Sendable {
     /// Base URL of the ERP's posting endpoint; nil leaves postings queued in the outbox.
     public var erpURL: URL?
     public var durability: SQLiteStore.Durability = .full
-    public var threads = 64
+    /// Most simultaneous HTTP connections; each has a thread of its own while it is open.
+    public var maxConnections = 1024
     public var maxBodyBytes = 1 << 20
     /// Largest quality document (`POST /v1/quality-documents`); that path alone takes bodies
     /// up to this size, every other keeps `maxBodyBytes`.
@@ -32,7 +33,7 @@ public struct HubConfiguration: Sendable {
 
     /// The options `serve` understands; each also reads from `SUPPLYLINE_<NAME>` (upper case,
     /// `_` for `-`), and a flag wins over its variable.
-    public static let optionNames = ["listen", "db", "erp-url", "durability", "threads", "max-body-bytes", "max-document-bytes", "retry-max-attempts",
+    public static let optionNames = ["listen", "db", "erp-url", "durability", "max-connections", "max-body-bytes", "max-document-bytes", "retry-max-attempts",
                                      "retry-base-seconds", "retry-max-seconds", "dispatcher-concurrency", "drop-folder-poll-seconds",
                                      "log-level", "access-log", "timer-interval-seconds", "acknowledgement-overdue-hours",
                                      "ship-notice-late-days"]
@@ -60,7 +61,7 @@ public struct HubConfiguration: Sendable {
             case "durability":
                 guard let d = SQLiteStore.Durability(rawValue: value) else { throw CommandLineError("--durability must be full or normal") }
                 config.durability = d
-            case "threads": config.threads = try CommandLineOptions.int(value, name, 1...1024)
+            case "max-connections": config.maxConnections = try CommandLineOptions.int(value, name, 1...10_000)
             case "max-body-bytes": config.maxBodyBytes = try CommandLineOptions.int(value, name, 1024...(64 << 20))
             case "max-document-bytes": config.maxDocumentBytes = try CommandLineOptions.int(value, name, 1024...(256 << 20))
             case "retry-max-attempts": config.retry.maxAttempts = try CommandLineOptions.int(value, name, 1...10_000)

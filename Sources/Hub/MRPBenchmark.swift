@@ -77,7 +77,6 @@ public enum MRPBenchmark {
         configuration.durability = options.durability
         configuration.accessLog = false
         configuration.logLevel = .warning
-        configuration.threads = 16
         // Room for the largest batch when --lines or --batch ask for more than the default limit.
         configuration.maxBodyBytes = max(configuration.maxBodyBytes, figures.largestBodyBytes)
         let hub = try Hub(configuration: configuration, logSink: .discard)

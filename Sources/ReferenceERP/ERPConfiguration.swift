@@ -11,11 +11,9 @@ public struct ERPConfiguration: Sendable {
     public var faults: FaultSettings
     /// Seed for fault decisions; random when nil.
     public var faultSeed: UInt64?
-    public var threadPoolSize: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8090, databasePath: String, hubURL: String? = nil,
-                hubKey: String = "", faults: FaultSettings = FaultSettings(), faultSeed: UInt64? = nil,
-                threadPoolSize: Int = 16) {
+                hubKey: String = "", faults: FaultSettings = FaultSettings(), faultSeed: UInt64? = nil) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
@@ -23,6 +21,5 @@ public struct ERPConfiguration: Sendable {
         self.hubKey = hubKey
         self.faults = faults
         self.faultSeed = faultSeed
-        self.threadPoolSize = threadPoolSize
     }
 }

@@ -32,9 +32,7 @@ public final class ReferenceERP: Sendable {
         var seed = SystemRandomNumberGenerator()
         self.faults = FaultInjector(settings: FaultSettings(), seed: configuration.faultSeed ?? seed.next())
         self.server = HTTPServer(
-            configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port,
-                                                   threadPoolSize: configuration.threadPoolSize,
-                                                   shutdownGraceSeconds: 5),
+            configuration: HTTPServerConfiguration(host: configuration.host, port: configuration.port, shutdownGraceSeconds: 5),
             logger: logger, metrics: metrics, handler: router.handle)
         registerRoutes(on: router)
     }

@@ -48,14 +48,12 @@ public final class SQLiteStore: Store {
         // The writer touches the same index pages request after request: keep them in memory
         // rather than reading them back from the file (the default cache is 2 MiB).
         try writeConnection.execute("PRAGMA cache_size=-32768")
+        try writeConnection.execute("PRAGMA temp_store=MEMORY")
         try writeConnection.migrate(SQLiteStore.migrations)
         var readConnections: [Connection] = []
         for _ in 0..<max(1, configuration.readers) {
             let c = try Connection(path: configuration.path)
             try c.execute("PRAGMA query_only=1")
-            // Readers share the file's pages through the operating system's cache instead of
-            // copying each into a private one with a read call.
-            try c.execute("PRAGMA mmap_size=268435456")
             readConnections.append(c)
         }
         readers = ConnectionPool(readConnections)

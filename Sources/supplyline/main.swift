@@ -30,7 +30,7 @@ let usage = """
       --db PATH                     SQLite database file (default .supplyline/hub.db)
       --erp-url URL                 the ERP's base URL; postings go to URL/erp/postings
       --durability full|normal      fsync every commit (full, default) or not (normal)
-      --threads N                   HTTP worker threads (default 64)
+      --max-connections N           most open HTTP connections, a thread each (default 1024)
       --max-body-bytes N            largest request body accepted (default 1048576)
       --max-document-bytes N        largest quality document upload (default 10485760)
       --retry-max-attempts N        delivery attempts before a dead letter (default 50)

@@ -18,7 +18,7 @@ struct HubConfigurationTests {
         #expect(config.durability == .full)
     }
 
-    @Test(arguments: [["--listen", "nowhere"], ["--erp-url", "ftp://x"], ["--threads", "0"], ["--durability", "sometimes"],
+    @Test(arguments: [["--listen", "nowhere"], ["--erp-url", "ftp://x"], ["--max-connections", "0"], ["--durability", "sometimes"],
                       ["--frobnicate", "1"], ["--db"], ["stray"]])
     func badOptionsAreRefusedWithAReason(arguments: [String]) {
         #expect(throws: CommandLineError.self) { try HubConfiguration.parse(arguments: arguments, environment: [:]) }

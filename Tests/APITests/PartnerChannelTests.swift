@@ -95,7 +95,7 @@ struct PartnerChannelTests {
     func outboundOverHTTP() throws {
         let received = Mutex<[HTTPRequest]>([])
         let refuse = Atomic<Bool>(false)
-        let partner = HTTPServer(configuration: HTTPServerConfiguration(port: 0, threadPoolSize: 2), logger: Logger(label: "partner", sink: .discard)) { request in
+        let partner = HTTPServer(configuration: HTTPServerConfiguration(port: 0), logger: Logger(label: "partner", sink: .discard)) { request in
             received.withLock { $0.append(request) }
             return refuse.load(ordering: .relaxed) ? .text(400, "we do not take these") : .text(200, "ok")
         }

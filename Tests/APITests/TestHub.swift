@@ -47,7 +47,6 @@ final class TestHub: @unchecked Sendable {
         configuration.databasePath = dir.appendingPathComponent("hub.db").path
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxDocumentBytes = maxDocumentBytes
-        configuration.threads = 16
         hub = try Hub(configuration: configuration, logSink: logs, clock: clock, connector: connector)
         let system = RequestContext(principal: .system)
         let clients = ClientAdministration(context: hub.context)

@@ -14,11 +14,11 @@ struct TestServer {
     let sink: LogSink
     let metrics: Metrics
 
-    init(maxBodyBytes: Int = 1 << 20, threads: Int = 8, handler: @escaping HTTPHandler) throws {
+    init(maxBodyBytes: Int = 1 << 20, handler: @escaping HTTPHandler) throws {
         sink = LogSink.memory()
         metrics = Metrics()
         server = HTTPServer(
-            configuration: HTTPServerConfiguration(port: 0, threadPoolSize: threads, maxBodyBytes: maxBodyBytes),
+            configuration: HTTPServerConfiguration(port: 0, maxBodyBytes: maxBodyBytes),
             logger: Logger(label: "http", level: .debug, sink: sink), metrics: metrics, handler: handler)
         try server.start()
     }
@@ -214,7 +214,7 @@ final class CallCount: Sendable {
     }
 
     @Test func concurrentRequestsFromManyThreads() throws {
-        let t = try TestServer(threads: 16, handler: Self.echo)
+        let t = try TestServer(handler: Self.echo)
         defer { t.server.stop() }
         let port = t.server.port
         let failures = Atomic<Int>(0)
@@ -279,7 +279,7 @@ final class CallCount: Sendable {
     @Test func startOnTakenPortFailsReadably() throws {
         let t = try TestServer(handler: Self.echo)
         defer { t.server.stop() }
-        let second = HTTPServer(configuration: HTTPServerConfiguration(port: t.server.port, threadPoolSize: 2),
+        let second = HTTPServer(configuration: HTTPServerConfiguration(port: t.server.port),
                                 logger: Logger(label: "x", sink: .discard)) { Self.echo($0) }
         do {
             try second.start()
@@ -329,8 +329,44 @@ final class CallCount: Sendable {
         #expect(try RawClient(port: port).request("GET", "/fast").status == 200)
     }
 
+    /// Handlers block (on a commit, say): one that waits must not hold up requests on other
+    /// connections, however many are waiting at once.
+    @Test func aBlockedHandlerHoldsUpOnlyItsOwnConnection() throws {
+        let waiting = Atomic<Int>(0)
+        let gate = DispatchSemaphore(value: 0)
+        let blocked = 24
+        let t = try TestServer { request in
+            if request.path == "/release" {
+                for _ in 0..<blocked { gate.signal() }
+                return .text(200, "released")
+            }
+            waiting.wrappingAdd(1, ordering: .relaxed)
+            return gate.wait(timeout: .now() + 10) == .success ? .text(200, "went on") : .text(503, "never released")
+        }
+        defer { t.server.stop() }
+        let clients = try (0...blocked).map { _ in try t.client() }
+        let answers = Mutex<[Int]>([])
+        let group = DispatchGroup()
+        for client in clients.dropFirst() {
+            group.enter()
+            nonisolated(unsafe) let client = client  // used by this thread alone from here on
+            Thread.detachNewThread {
+                defer { group.leave() }
+                let status = (try? client.request("GET", "/wait").status) ?? 0
+                answers.withLock { $0.append(status) }
+            }
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while waiting.load(ordering: .relaxed) < blocked && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(waiting.load(ordering: .relaxed) == blocked)
+        let release = try clients[0].request("GET", "/release")
+        #expect(release.status == 200)
+        #expect(group.wait(timeout: .now() + 10) == .success)
+        #expect(answers.withLock { $0 } == Array(repeating: 200, count: blocked))
+    }
+
     @Test func stopUnderLoadDoesNotCrash() throws {
-        let t = try TestServer(threads: 8) { request in
+        let t = try TestServer { request in
             Thread.sleep(forTimeInterval: 0.005)
             return Self.echo(request)
         }

@@ -20,7 +20,7 @@ final class FakeHub: Sendable {
 
     init() throws {
         let box = Mutex<FakeHub?>(nil)
-        server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, threadPoolSize: 4),
+        server = HTTPServer(configuration: HTTPServerConfiguration(port: 0),
                             logger: Logger(label: "hub", sink: .discard)) { request in
             box.withLock { $0 }!.handle(request)
         }
@@ -55,7 +55,7 @@ struct TestERP {
         sink = LogSink.memory()
         erp = try ReferenceERP(
             configuration: ERPConfiguration(port: 0, databasePath: path, hubURL: hub?.url, hubKey: "test-key",
-                                            faults: faults, faultSeed: 7, threadPoolSize: 4),
+                                            faults: faults, faultSeed: 7),
             logger: Logger(label: "erp", sink: sink))
         self.databasePath = path
         try erp.start()
