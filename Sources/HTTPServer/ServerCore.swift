@@ -14,9 +14,10 @@ final class ServerCore: Sendable {
     let inFlight = Atomic<Int>(0)
     private let durations: Histogram?
     /// `http_requests_total` by method and status, looked up once each: the registry's own
-    /// lookup builds label strings under its lock, too slow for every request.
-    private let requestCounters = Mutex<[Int: Counter]>([:])
-
+    /// lookup builds label strings under its lock, too slow for every request. One slot per
+    /// status (0 for a dropped connection) and method, read without a lock.
+    nonisolated(unsafe) private let requestCounters: UnsafeMutablePointer<AtomicLazyReference<Counter>>
+    private static let counterSlots = 1000 * (knownMethods.count + 1)
 
     /// Bytes of an oversize streamed body read (and thrown away) before the connection is closed.
     func discardLimit(_ limit: Int) -> Int { limit + max(limit, 1 << 20) }
@@ -28,6 +29,13 @@ final class ServerCore: Sendable {
         self.handler = handler
         self.durations = metrics?.histogram(
             "http_request_duration_seconds", help: "Time from request start to response queued.")
+        requestCounters = .allocate(capacity: Self.counterSlots)
+        for slot in 0..<Self.counterSlots { (requestCounters + slot).initialize(to: AtomicLazyReference()) }
+    }
+
+    deinit {
+        requestCounters.deinitialize(count: Self.counterSlots)
+        requestCounters.deallocate()
     }
 
     // MARK: access handler
@@ -214,16 +222,15 @@ final class ServerCore: Sendable {
         if let metrics {
             let methodIndex = Self.knownMethods.firstIndex(of: method) ?? Self.knownMethods.count
             let status = response.dropsConnection ? 0 : response.status
-            let key = status * 16 + methodIndex
-            let counter = requestCounters.withLock { cache in
-                if let counter = cache[key] { return counter }
+            let slot = requestCounters + (status * (Self.knownMethods.count + 1) + methodIndex)
+            if let counter = slot.pointee.load() {
+                counter.increment()
+            } else {
                 let label = methodIndex < Self.knownMethods.count ? method : "OTHER"
                 let counter = metrics.counter("http_requests_total", help: "HTTP requests answered.",
                                               labels: ["method": label, "status": status == 0 ? "dropped" : String(status)])
-                cache[key] = counter
-                return counter
+                slot.pointee.storeIfNil(counter).increment()
             }
-            counter.increment()
             durations?.observe(seconds)
         }
         guard logger.isEnabled(.info) else { return }

@@ -41,12 +41,14 @@ public enum AckBenchmark {
         let body = Array(#"{"revision":1,"lines":[{"line":1,"status":"accepted"}]}"#.utf8)
         let commitCounter = hub.context.metrics.counter("supplyline_store_commits_total", help: "Group commits of the store's writer")
         let commitsBefore = commitCounter.value
+        let writerBefore = hub.store.writerCPUSeconds
         let acks = try drive(port: hub.port, count: requests, concurrency: concurrency) { i in
             ("POST", "/v1/purchase-orders/BENCH-\(i)/acknowledgements",
              [auth, ("Content-Type", "application/json"), ("Idempotency-Key", "bench-\(i)")], body)
         }
         let delivered = try hub.store.read { try $0.outboxCounts() }
         let commits = commitCounter.value - commitsBefore
+        let writerCPU = hub.store.writerCPUSeconds - writerBefore
         func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
         func us(_ s: Double) -> String { String(format: "%.0f µs", s * 1_000_000) }
         return """
@@ -56,6 +58,7 @@ public enum AckBenchmark {
               acks as share of ceiling: \(String(format: "%.1f", acks.rate / ceiling.rate * 100))%
               outbox messages written: \(delivered[.pending, default: 0] + delivered[.delivered, default: 0])
               store commits in the run: \(commits) (group commit: \(String(format: "%.1f", Double(requests) / Double(max(commits, 1)))) writes per commit on average)
+              store writer thread: \(us(writerCPU / Double(requests))) CPU per ack, busy \(String(format: "%.0f", writerCPU / acks.seconds * 100))% of the run
 
             """
     }

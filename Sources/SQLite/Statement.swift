@@ -21,6 +21,13 @@ public final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Bound for an empty string (a null pointer would bind NULL).
+    nonisolated(unsafe) private static let empty: UnsafePointer<CChar> = {
+        let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return UnsafePointer(pointer)
+    }()
+
     func bind(_ values: [SQLValue]) throws {
         // Every parameter is bound again below (the count is checked), so the old bindings
         // need no clearing.
@@ -36,7 +43,15 @@ public final class Statement {
             case .null: rc = sqlite3_bind_null(handle, i)
             case .integer(let v): rc = sqlite3_bind_int64(handle, i, v)
             case .real(let v): rc = sqlite3_bind_double(handle, i, v)
-            case .text(let v): rc = sqlite3_bind_text(handle, i, v, -1, SQLITE_TRANSIENT)
+            case .text(let v):
+                // The string's own UTF-8 bytes, with their length: no NUL-terminated copy first
+                // (SQLite copies them itself).
+                var text = v
+                rc = text.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) {
+                        sqlite3_bind_text(handle, i, $0.baseAddress ?? Self.empty, Int32($0.count), SQLITE_TRANSIENT)
+                    }
+                }
             case .blob(let v):
                 rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SQLite
 import Telemetry
 
@@ -30,6 +31,12 @@ final class GroupCommitWriter: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let batchSize: Histogram?
     private let commits: Counter?
+    /// CPU time the writer thread has spent, in nanoseconds (work, commits and wake-ups).
+    private let cpuNanoseconds = Atomic<Int>(0)
+
+    /// CPU seconds the writer thread has used so far. Every write passes through this one
+    /// thread, so its CPU per write bounds how many writes a second the store can take.
+    var cpuSeconds: Double { Double(cpuNanoseconds.load(ordering: .relaxed)) / 1e9 }
 
     init(connection: Connection, maxBatch: Int, metrics: Metrics?) {
         self.connection = connection
@@ -104,7 +111,9 @@ final class GroupCommitWriter: @unchecked Sendable {
             queue.removeFirst(batch.count)
             condition.unlock()
             target = batch.count >= target ? min(maxBatch, max(batch.count, target + max(1, target / 2))) : batch.count
+            let started = Self.threadCPUNanoseconds()
             commit(batch)
+            cpuNanoseconds.wrappingAdd(Self.threadCPUNanoseconds() - started, ordering: .relaxed)
         }
     }
 
@@ -147,6 +156,14 @@ final class GroupCommitWriter: @unchecked Sendable {
             }
         }
         for job in batch { job.done.signal() }
+    }
+}
+
+extension GroupCommitWriter {
+    static func threadCPUNanoseconds() -> Int {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return ts.tv_sec * 1_000_000_000 + ts.tv_nsec
     }
 }
 

@@ -47,7 +47,7 @@ public final class SQLiteStore: Store {
         try writeConnection.execute("PRAGMA foreign_keys=ON")
         // The writer touches the same index pages request after request: keep them in memory
         // rather than reading them back from the file (the default cache is 2 MiB).
-        try writeConnection.execute("PRAGMA cache_size=-32768")
+        try writeConnection.execute("PRAGMA cache_size=-2000")
         try writeConnection.execute("PRAGMA temp_store=MEMORY")
         try writeConnection.migrate(SQLiteStore.migrations)
         var readConnections: [Connection] = []
@@ -59,6 +59,10 @@ public final class SQLiteStore: Store {
         readers = ConnectionPool(readConnections)
         writer = GroupCommitWriter(connection: writeConnection, maxBatch: configuration.maxBatch, metrics: metrics)
     }
+
+    /// CPU seconds the single writer thread has used (running writes, committing, waking
+    /// their callers).
+    public var writerCPUSeconds: Double { writer.cpuSeconds }
 
     /// Stops the writer thread after the writes already queued.
     public func close() {

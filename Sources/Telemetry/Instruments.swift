@@ -39,6 +39,9 @@ public final class Gauge: Sendable {
 }
 
 /// Counts observations into buckets with upper bounds (`le`), plus their sum and count.
+/// Observing takes no lock (every request thread observes): each bucket is its own atomic
+/// count, and the total is the buckets' sum, so a scrape never shows more in a bucket than in
+/// the total.
 public final class Histogram: Sendable {
     /// Prometheus' usual latency buckets, in seconds.
     public static let defaultBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
@@ -50,28 +53,29 @@ public final class Histogram: Sendable {
     }
 
     let buckets: [Double]
-    private let state: Mutex<Snapshot>
+    /// One count per bucket, and a last one for observations above every bound.
+    private let counts: [Counter]
+    private let total = Gauge()
 
     init(buckets: [Double]) {
         let sorted = Array(Set(buckets.filter { $0.isFinite })).sorted()
         self.buckets = sorted
-        self.state = Mutex(Snapshot(counts: Array(repeating: 0, count: sorted.count), sum: 0, count: 0))
+        self.counts = (0...sorted.count).map { _ in Counter() }
     }
 
     public func observe(_ value: Double) {
-        let index = buckets.firstIndex { value <= $0 }
-        state.withLock { s in
-            if let index { s.counts[index] += 1 }
-            s.sum += value
-            s.count += 1
-        }
+        counts[buckets.firstIndex { value <= $0 } ?? buckets.count].increment()
+        total.add(value)
     }
 
     /// Number of observations so far.
-    public var count: Int { state.withLock { $0.count } }
+    public var count: Int { counts.reduce(0) { $0 + $1.value } }
 
     /// Sum of all observations so far.
-    public var sum: Double { state.withLock { $0.sum } }
+    public var sum: Double { total.value }
 
-    func snapshot() -> Snapshot { state.withLock { $0 } }
+    func snapshot() -> Snapshot {
+        let all = counts.map(\.value)
+        return Snapshot(counts: Array(all.dropLast()), sum: total.value, count: all.reduce(0, +))
+    }
 }
