@@ -10,7 +10,8 @@ import Telemetry
 /// letter). Without an ERP connector only partner documents are claimed.
 ///
 /// At-least-once: a crash between posting and recording means the message is posted again
-/// after the lease runs out, and the ERP's deduplication on the idempotency key makes the
+/// (when the hub starts again: the store has one dispatcher, so the leases it finds at start
+/// belong to a run that ended), and the ERP's deduplication on the idempotency key makes the
 /// effect happen once.
 public final class Dispatcher: Service, @unchecked Sendable {
     // @unchecked Sendable: `stopping` is only touched under `condition`; everything else is
@@ -64,6 +65,7 @@ public final class Dispatcher: Service, @unchecked Sendable {
     /// holds up only the worker that is waiting on it.
     public func run() {
         logger.info("dispatcher started", ["concurrency": .int(concurrency), "maxAttempts": .int(policy.maxAttempts)])
+        resumeInterruptedDeliveries()
         let workers = DispatchGroup()
         for n in 0..<concurrency {
             workers.enter()
@@ -85,6 +87,18 @@ public final class Dispatcher: Service, @unchecked Sendable {
         }
         workers.wait()
         logger.info("dispatcher stopped")
+    }
+
+    /// Messages claimed by an earlier run that stopped (or crashed) mid-delivery keep their lease;
+    /// without this they would wait for it to run out. Delivering them again is safe: receivers
+    /// dedupe on the idempotency key.
+    public func resumeInterruptedDeliveries() {
+        do {
+            let released = try context.store.write { try $0.releaseLeases() }
+            if released > 0 { logger.info("resuming deliveries interrupted by the last stop", ["messages": .int(released)]) }
+        } catch {
+            logger.error("could not release the leases of the last run", ["error": .string(String(reflecting: error))])
+        }
     }
 
     private var isStopping: Bool {

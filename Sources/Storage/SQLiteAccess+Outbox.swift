@@ -24,6 +24,10 @@ extension SQLiteAccess {
         enqueuedKinds.insert(message.kind)
     }
 
+    func releaseLeases() throws -> Int {
+        try connection.run("UPDATE outbox SET lease_until = NULL WHERE status = 'pending' AND lease_until IS NOT NULL")
+    }
+
     func claimDueJobs(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxJob] {
         try claimDueJobs(now: now, leaseUntil: leaseUntil, limit: limit, kinds: nil)
     }

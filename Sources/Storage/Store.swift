@@ -153,6 +153,10 @@ public protocol StoreWriter: StoreReader {
     /// As `claimDueJobs(now:leaseUntil:limit:)`, only messages of the given kinds (all when nil).
     func claimDueJobs(now: Date, leaseUntil: Date, limit: Int, kinds: [String]?) throws -> [OutboxJob]
     func recordDelivery(jobID: Int64, outcome: DeliveryOutcome, now: Date) throws
+    /// Ends every lease on a pending message, so it can be claimed at once; returns how many.
+    /// For a dispatcher starting on a store no other dispatcher uses: the leases it finds were
+    /// taken by a run that stopped before recording the outcome.
+    func releaseLeases() throws -> Int
     /// Puts a dead letter back in the queue with a fresh retry budget.
     func replayDeadLetter(id: Int64, now: Date) throws -> Bool
 

@@ -171,7 +171,7 @@ struct LifecycleTests {
             let effects = HTTP.send("GET", "\(l.erpURL)/erp/effects")?.json["effects"] as? [[String: Any]] ?? []
             return effects.count == 2 && effects.allSatisfy { ($0["received"] as? Int ?? 0) >= 1 && $0["applied"] as? Int == 0 } ? true : nil
         }
-        // A delivery in flight when the hub dies is tried again once its 30-second lease runs out.
+        // A delivery in flight when the hub dies is tried again as soon as the hub is back.
         try l.crashAndRestartHub()
         #expect((l.get("/v1/outbox", as: "admin")?.json["pending"] as? Int) == 2)
         #expect(HTTP.send("PUT", "\(l.erpURL)/erp/faults", body: ["failRate": 0])?.status == 200)

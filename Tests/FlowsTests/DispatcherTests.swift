@@ -110,4 +110,26 @@ struct DispatcherTests {
         #expect(RESTERPConnector.parseRetryAfter("Fri, 15 Jan 2027 08:00:00 GMT", now: now) != nil)
         #expect(RESTERPConnector.parseRetryAfter("soon", now: now) == nil)
     }
+
+    /// The hub stopped (or crashed) after claiming a message and before recording its outcome:
+    /// when it starts again the message goes out at once, not when the old lease runs out.
+    @Test func aDeliveryInterruptedByAStopResumesAtTheNextStart() throws {
+        let clock = ManualClock()
+        let context = try makeContext(clock: clock)
+        try enqueue(context, key: "k1")
+        let claimed = try context.store.write {
+            try $0.claimDueJobs(now: clock.now(), leaseUntil: clock.now().addingTimeInterval(30), limit: 10)
+        }
+        #expect(claimed.count == 1)
+        let erp = ScriptedERP([])
+        let dispatcher = Dispatcher(context: context, connector: erp)
+        #expect(try dispatcher.dispatchOnce() == 0)  // still leased by the run that stopped
+        dispatcher.resumeInterruptedDeliveries()
+        #expect(try dispatcher.dispatchOnce() == 1)
+        #expect(erp.received.withLock { $0.map(\.idempotencyKey) } == ["k1"])
+        #expect(try context.store.read { try $0.outboxCounts()[.delivered] } == 1)
+        // Delivered and dead messages are not touched.
+        dispatcher.resumeInterruptedDeliveries()
+        #expect(try dispatcher.dispatchOnce() == 0)
+    }
 }
