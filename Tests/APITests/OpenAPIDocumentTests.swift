@@ -27,7 +27,9 @@ struct OpenAPIDocumentTests {
         #expect(key["name"] as? String == "Idempotency-Key")
         #expect(key["required"] as? Bool == false)
         for (path, status) in [("/v1/exceptions/{id}/approve", "200"), ("/v1/exceptions/{id}/reject", "200"),
-                               ("/v1/exceptions/{id}/assign", "200"), ("/v1/exceptions/{id}/comments", "201")] {
+                               ("/v1/exceptions/{id}/assign", "200"), ("/v1/exceptions/{id}/comments", "201"),
+                               ("/v1/nonconformances/{id}/accept", "200"), ("/v1/nonconformances/{id}/return", "200"),
+                               ("/v1/nonconformances/{id}/close", "200")] {
             let post = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
             let parameters = (post["parameters"] as? [[String: Any]] ?? []).compactMap { $0["$ref"] as? String }
             #expect(parameters.contains("#/components/parameters/DecisionIdempotencyKey"), "\(path)")
