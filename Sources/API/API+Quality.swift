@@ -88,7 +88,6 @@ extension API {
         })
     }
 
-    /// 201 with the report and `Location`; a replay says so in `Idempotent-Replayed`.
     /// A buyer's decision: 200 with the report as the decision left it, rendered on the day of
     /// the decision; a repeat of an earlier request with the same key says so.
     static func nonconformanceDecision(_ outcome: NonconformanceFlow.Outcome) -> HTTPResponse {
@@ -96,6 +95,7 @@ extension API {
                                   replayed: outcome.replayed)
     }
 
+    /// 201 with the report and `Location`; a replay says so in `Idempotent-Replayed`.
     static func nonconformanceResponse(_ outcome: NonconformanceFlow.Outcome, today: LocalDate) -> HTTPResponse {
         return RequestSupport.idempotent(RequestSupport.json(201, Views.Nonconformance(outcome.record, today: today)),
                                          location: "/v1/nonconformances/\(outcome.record.nonconformance.id)", replayed: outcome.replayed)
