@@ -39,25 +39,34 @@ extension API {
             return RequestSupport.json(200, Views.Exception(record, now: context.clock.now(), comments: comments))
         })
         for (path, verdict) in [("approve", ReviewVerdict.approved), ("reject", .rejected)] {
-            router.post("/v1/exceptions/{id}/\(path)", authenticated { [reviews, context] request, ctx in
+            router.post("/v1/exceptions/{id}/\(path)", authenticated { [reviews] request, ctx in
                 let body = request.body.isEmpty ? ResolveBody(note: nil)
                     : try RequestSupport.decode(ResolveBody.self, from: request, what: "review")
-                let record = try reviews.resolve(id: request.pathParameters["id"] ?? "", verdict: verdict, note: body.note, by: ctx)
-                return RequestSupport.json(200, Views.Exception(record, now: context.clock.now()))
+                let key = try RequestSupport.optionalIdempotencyKey(request)
+                let decision = try reviews.resolve(id: request.pathParameters["id"] ?? "", verdict: verdict, note: body.note,
+                                                   idempotencyKey: key, by: ctx)
+                return Self.exceptionResponse(decision, status: 200)
             })
         }
-        router.post("/v1/exceptions/{id}/assign", authenticated { [reviews, context] request, ctx in
+        router.post("/v1/exceptions/{id}/assign", authenticated { [reviews] request, ctx in
             let body = try RequestSupport.decode(AssignBody.self, from: request, what: "assignment")
-            let record = try reviews.assign(id: request.pathParameters["id"] ?? "", owner: body.owner, by: ctx)
-            return RequestSupport.json(200, Views.Exception(record, now: context.clock.now()))
+            let key = try RequestSupport.optionalIdempotencyKey(request)
+            let decision = try reviews.assign(id: request.pathParameters["id"] ?? "", owner: body.owner, idempotencyKey: key, by: ctx)
+            return Self.exceptionResponse(decision, status: 200)
         })
-        router.post("/v1/exceptions/{id}/comments", authenticated { [reviews, context] request, ctx in
+        router.post("/v1/exceptions/{id}/comments", authenticated { [reviews] request, ctx in
             let body = try RequestSupport.decode(CommentBody.self, from: request, what: "comment")
-            let id = request.pathParameters["id"] ?? ""
-            _ = try reviews.comment(id: id, text: body.text, by: ctx)
-            let (record, comments) = try reviews.exception(id: id, by: ctx)
-            return RequestSupport.json(201, Views.Exception(record, now: context.clock.now(), comments: comments))
+            let key = try RequestSupport.optionalIdempotencyKey(request)
+            let decision = try reviews.comment(id: request.pathParameters["id"] ?? "", text: body.text, idempotencyKey: key, by: ctx)
+            return Self.exceptionResponse(decision, status: 201)
         })
+    }
+
+    /// The exception as an action left it, rendered at the time of the action; a repeat of an
+    /// earlier request with the same key says so.
+    static func exceptionResponse(_ decision: ReviewFlow.Decision, status: Int) -> HTTPResponse {
+        RequestSupport.idempotent(RequestSupport.json(status, Views.Exception(decision.exception, now: decision.at, comments: decision.comments)),
+                                  replayed: decision.replayed)
     }
 
     struct NewClient: Decodable {

@@ -57,16 +57,19 @@ extension API {
         for (path, verdict) in [("accept", ReviewVerdict.approved), ("return", .rejected)] {
             router.post("/v1/nonconformances/{id}/\(path)", authenticated { request, ctx in
                 try ctx.require(.buyer, to: "review nonconformance answers")
+                let key = try RequestSupport.optionalIdempotencyKey(request)
                 let body = try RequestSupport.decode(StepReviewBody.self, from: request, what: "review")
-                let record = try ncrs.review(id: request.pathParameters["id"] ?? "", step: body.step, verdict: verdict, note: body.note, by: ctx)
-                return RequestSupport.json(200, Views.Nonconformance(record, today: LocalDate(utc: context.clock.now())))
+                let outcome = try ncrs.review(id: request.pathParameters["id"] ?? "", step: body.step, verdict: verdict, note: body.note,
+                                              idempotencyKey: key, by: ctx)
+                return Self.nonconformanceDecision(outcome)
             })
         }
         router.post("/v1/nonconformances/{id}/close", authenticated { request, ctx in
             try ctx.require(.buyer, to: "close nonconformances")
+            let key = try RequestSupport.optionalIdempotencyKey(request)
             let body = try RequestSupport.decode(CloseBody.self, from: request, what: "closing note")
-            let record = try ncrs.close(id: request.pathParameters["id"] ?? "", note: body.note, by: ctx)
-            return RequestSupport.json(200, Views.Nonconformance(record, today: LocalDate(utc: context.clock.now())))
+            let outcome = try ncrs.close(id: request.pathParameters["id"] ?? "", note: body.note, idempotencyKey: key, by: ctx)
+            return Self.nonconformanceDecision(outcome)
         })
         router.get("/v1/suppliers/{id}/scorecard", authenticated { request, ctx in
             let supplier = request.pathParameters["id"] ?? ""
@@ -83,6 +86,13 @@ extension API {
             let scorecard = try scorecards.scorecard(supplier: supplier, from: from, to: to, by: ctx)
             return RequestSupport.json(200, Views.ScorecardView(supplier: supplier, scorecard))
         })
+    }
+
+    /// A buyer's decision: 200 with the report as the decision left it, rendered on the day of
+    /// the decision; a repeat of an earlier request with the same key says so.
+    static func nonconformanceDecision(_ outcome: NonconformanceFlow.Outcome) -> HTTPResponse {
+        RequestSupport.idempotent(RequestSupport.json(200, Views.Nonconformance(outcome.record, today: LocalDate(utc: outcome.at))),
+                                  replayed: outcome.replayed)
     }
 
     /// 201 with the report and `Location`; a replay says so in `Idempotent-Replayed`.

@@ -124,8 +124,8 @@ extension OpenAPIDocument {
           "parameters": [{ "$ref": "#/components/parameters/NonconformanceId" }],
           "post": {
             "operationId": "acceptNonconformanceAnswer", "tags": ["Nonconformances"], "summary": "Accept the answer to a step",
-            "description": "Role: buyer. Accepts the answer waiting for review (409 `step-not-answered` when the step has none); the next step opens, or after the corrective action the report waits for verification. An `ncr.reviewed` event with `verdict` `accepted`.",
-            "parameters": [{ "$ref": "#/components/parameters/RequestId" }],
+            "description": "Role: buyer. Accepts the answer waiting for review (409 `step-not-answered` when the step has none); the next step opens, or after the corrective action the report waits for verification. An `ncr.reviewed` event with `verdict` `accepted`. Takes an optional `Idempotency-Key`: a retry with the same key and the same body changes nothing and answers the first answer again (the report as that decision left it, even if it has moved on since) with `Idempotent-Replayed: true`.",
+            "parameters": [{ "$ref": "#/components/parameters/DecisionIdempotencyKey" }, { "$ref": "#/components/parameters/RequestId" }],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NonconformanceReview" },
               "examples": { "accept": { "value": { "step": "containment", "note": "Sorting at the supplier confirmed by our incoming inspection." } } } } } },
             "responses": \#(reviewResponses)
@@ -135,8 +135,8 @@ extension OpenAPIDocument {
           "parameters": [{ "$ref": "#/components/parameters/NonconformanceId" }],
           "post": {
             "operationId": "returnNonconformanceAnswer", "tags": ["Nonconformances"], "summary": "Return the answer to a step",
-            "description": "Role: buyer. Sends the answer waiting for review back to the supplier, who answers the step again; the note saying why is required. 409 `step-not-answered` when the step has no answer waiting. An `ncr.reviewed` event with `verdict` `returned`.",
-            "parameters": [{ "$ref": "#/components/parameters/RequestId" }],
+            "description": "Role: buyer. Sends the answer waiting for review back to the supplier, who answers the step again; the note saying why is required. 409 `step-not-answered` when the step has no answer waiting. An `ncr.reviewed` event with `verdict` `returned`. Takes an optional `Idempotency-Key`: a retry with the same key and the same body changes nothing and answers the first answer again (the report as that decision left it, even if it has moved on since) with `Idempotent-Replayed: true`.",
+            "parameters": [{ "$ref": "#/components/parameters/DecisionIdempotencyKey" }, { "$ref": "#/components/parameters/RequestId" }],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/NonconformanceReview" },
               "examples": { "return": { "value": { "step": "rootCause", "note": "A 5-why that stops at 'operator error' is not a root cause." } } } } } },
             "responses": \#(reviewResponses)
@@ -146,8 +146,8 @@ extension OpenAPIDocument {
           "parameters": [{ "$ref": "#/components/parameters/NonconformanceId" }],
           "post": {
             "operationId": "closeNonconformance", "tags": ["Nonconformances"], "summary": "Verify and close (D7/D8)",
-            "description": "Role: buyer. Closes a nonconformance whose corrective action was accepted (status `awaitingVerification`), with a note on how its effect was verified; otherwise 409 `not-awaiting-verification`, or `nonconformance-closed` when already closed. Posted to the ERP (outbox kind `nonconformance`, `\"event\": \"closed\"`) and an `ncr.closed` event.",
-            "parameters": [{ "$ref": "#/components/parameters/RequestId" }],
+            "description": "Role: buyer. Closes a nonconformance whose corrective action was accepted (status `awaitingVerification`), with a note on how its effect was verified; otherwise 409 `not-awaiting-verification`, or `nonconformance-closed` when already closed. Posted to the ERP (outbox kind `nonconformance`, `\"event\": \"closed\"`) and an `ncr.closed` event. Takes an optional `Idempotency-Key`: a retry with the same key and the same body changes nothing and answers the first answer again (the report as that decision left it, even if it has moved on since) with `Idempotent-Replayed: true`.",
+            "parameters": [{ "$ref": "#/components/parameters/DecisionIdempotencyKey" }, { "$ref": "#/components/parameters/RequestId" }],
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["note"], "properties": { "note": { "type": "string", "minLength": 1, "maxLength": 4000 } } },
               "examples": { "close": { "value": { "note": "Three lots since 2027-02-15 received without burrs; deburring station audit passed." } } } } } },
             "responses": \#(reviewResponses)
@@ -329,7 +329,8 @@ extension OpenAPIDocument {
 
     private static let reviewResponses = #"""
     {
-          "200": { "description": "The nonconformance as it stands.", "headers": { "X-Request-Id": { "$ref": "#/components/headers/X-Request-Id" } },
+          "200": { "description": "The nonconformance as the decision left it (or, with `Idempotent-Replayed: true`, the stored answer to the earlier request with this key).",
+                   "headers": { "X-Request-Id": { "$ref": "#/components/headers/X-Request-Id" }, "Idempotent-Replayed": { "$ref": "#/components/headers/Idempotent-Replayed" } },
                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Nonconformance" }, "examples": { "answered": { "$ref": "#/components/examples/NonconformanceAnswered" } } } } },
           "400": { "$ref": "#/components/responses/BadRequest" },
           "401": { "$ref": "#/components/responses/Unauthenticated" },
@@ -337,7 +338,7 @@ extension OpenAPIDocument {
           "404": { "$ref": "#/components/responses/NotFound" },
           "409": { "description": "`step-not-answered` (no answer waiting for review on that step), `not-awaiting-verification` (closing before the corrective action is accepted), `nonconformance-closed`.",
                    "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
-          "422": { "description": "`invalid-document`: a return without a note, a note longer than 4000 characters, or an unknown `step`.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
+          "422": { "description": "`invalid-document`: a return without a note, a note longer than 4000 characters, or an unknown `step`; `idempotency-key-reused`: this client sent the key before with another request.", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } } },
           "500": { "$ref": "#/components/responses/InternalError" }
         }
     """#

@@ -8,7 +8,7 @@ extension OpenAPIDocument {
         "title": "Supplyline API",
         "version": "1.0.0",
         "summary": "Integration hub between a manufacturer's ERP and its suppliers.",
-        "description": "Supplyline connects a manufacturer's ERP with its suppliers. The ERP releases suppliers and purchase orders; suppliers acknowledge them line by line; the hub decides against each supplier's tolerances, posts confirmations and rejections to the ERP through a durable outbox, and holds answers outside the tolerances for a buyer. The same hub carries the order on to payment: order changes and supplier change requests, ship notices with SSCC labels, goods receipts, quality documents, invoices matched three ways, payment status, nonconformances with a short 8D, timers, one exception queue and a supplier scorecard.\n\n## Authentication\n\nEvery endpoint except `/v1/health`, `/v1/openapi.json` and `/metrics` needs an API key: `Authorization: Bearer sl.<client id>.<secret>`. The key's role decides what the client may do:\n\n- `erp`: maintain suppliers, release, revise, cancel and bulk-release purchase orders, post goods receipts and invoice status, read everything, read exceptions.\n- `supplier`: read and acknowledge its own supplier's orders, ask for changes, send ship notices, upload quality documents, submit invoices, answer nonconformances, read its own scorecard. Another supplier's data is answered with 404, never 403.\n- `buyer`: read everything, work the exception queue (approve, reject, assign, comment), raise and review nonconformances.\n- `admin`: maintain suppliers, read everything, assign and comment on exceptions, dead letters and replay, outbox counts, audit log, API clients.\n\nA missing or invalid key is 401 with `WWW-Authenticate: Bearer realm=\"supplyline\"`; a role that may not do something is 403.\n\n## Idempotency\n\n`POST /v1/purchase-orders/{number}/acknowledgements`, and every `POST` that creates a document (change requests, cancellations, bulk releases, ship notices, goods receipts, quality documents, invoices, nonconformances and their answers), requires an `Idempotency-Key` header (1 to 255 visible ASCII characters). Keys belong to the client. The same key with the same body replays the original answer with `Idempotent-Replayed: true`; the same key with a different body is 422 `idempotency-key-reused`; a missing key is 400 `missing-idempotency-key`. Only successful answers are stored, so a request that failed can be retried with the same key. `PUT` requests are idempotent by nature: the same content again answers 200 and changes nothing.\n\n## Errors\n\nErrors are RFC 9457 problem details (`application/problem+json`) with `type` `urn:supplyline:problem:<slug>`, `title`, `status`, `detail`, `instance` (the request path) and `requestId`; business-rule problems add `code`, and invalid documents add `errors`, a list of `{pointer, detail}` with JSON Pointers into the body. Slugs: `malformed-json`, `invalid-parameter`, `missing-idempotency-key`, `invalid-idempotency-key` (400); `unauthenticated` (401); `forbidden` (403); `not-found` (404); `method-not-allowed` (405, with `Allow`); `stale-revision`, `revision-conflict`, `not-awaiting-acknowledgement`, `supplier-changed`, `exception-not-open`, `conflict`, `below-shipped-quantity`, `order-cancelled`, `line-cancelled`, `order-not-confirmed`, `change-request-pending`, `duplicate-shipment-id`, `ship-notice-received`, `ship-notice-closed`, `duplicate-invoice`, `invoice-status-conflict`, `step-not-open`, `step-not-answered`, `not-awaiting-verification`, `nonconformance-closed` (409); `payload-too-large`, `document-too-large`, `batch-too-large` (413); `unsupported-media-type`, `unrecognised-interchange` (415); `invalid-document`, `invalid-request`, `unknown-revision`, `unknown-line`, `unknown-supplier`, `idempotency-key-reused`, `malformed-interchange`, `line-not-confirmed`, `invalid-sscc`, `over-shipment`, `unknown-purchase-order`, `unknown-ship-notice`, `unknown-goods-receipt`, `content-type-mismatch`, `currency-mismatch`, `supplier-mismatch` (422); `internal-error` (500); `interchange-in-progress` (503). Every problem raised by a flow or a business rule carries `code`, a machine-readable reason such as `notFound`, `overShipment` or `priceVariance`.\n\n## Data\n\nDecimal numbers (quantities, prices, percentages) are JSON strings such as `\"12.50\"`; dates are `YYYY-MM-DD`; timestamps are ISO 8601 in UTC. Optional response fields are left out rather than sent as null. Every response carries `X-Request-Id`. HEAD is answered for every GET.\n\n## Pagination\n\nList endpoints with many items take `limit` (1 to 500, default 50) and `cursor`. A page is `{\"items\": [...], \"nextCursor\": \"...\"}`; `nextCursor` is opaque and is left out on the last page. Pass it back as `cursor` to get the next page."
+        "description": "Supplyline connects a manufacturer's ERP with its suppliers. The ERP releases suppliers and purchase orders; suppliers acknowledge them line by line; the hub decides against each supplier's tolerances, posts confirmations and rejections to the ERP through a durable outbox, and holds answers outside the tolerances for a buyer. The same hub carries the order on to payment: order changes and supplier change requests, ship notices with SSCC labels, goods receipts, quality documents, invoices matched three ways, payment status, nonconformances with a short 8D, timers, one exception queue and a supplier scorecard.\n\n## Authentication\n\nEvery endpoint except `/v1/health`, `/v1/openapi.json` and `/metrics` needs an API key: `Authorization: Bearer sl.<client id>.<secret>`. The key's role decides what the client may do:\n\n- `erp`: maintain suppliers, release, revise, cancel and bulk-release purchase orders, post goods receipts and invoice status, read everything, read exceptions.\n- `supplier`: read and acknowledge its own supplier's orders, ask for changes, send ship notices, upload quality documents, submit invoices, answer nonconformances, read its own scorecard. Another supplier's data is answered with 404, never 403.\n- `buyer`: read everything, work the exception queue (approve, reject, assign, comment), raise and review nonconformances.\n- `admin`: maintain suppliers, read everything, assign and comment on exceptions, dead letters and replay, outbox counts, audit log, API clients.\n\nA missing or invalid key is 401 with `WWW-Authenticate: Bearer realm=\"supplyline\"`; a role that may not do something is 403.\n\n## Idempotency\n\n`POST /v1/purchase-orders/{number}/acknowledgements`, and every `POST` that creates a document (change requests, cancellations, bulk releases, ship notices, goods receipts, quality documents, invoices, nonconformances and their answers), requires an `Idempotency-Key` header (1 to 255 visible ASCII characters). Keys belong to the client. The same key with the same body replays the original answer with `Idempotent-Replayed: true`; the same key with a different body is 422 `idempotency-key-reused`; a missing key is 400 `missing-idempotency-key`. Only successful answers are stored, so a request that failed can be retried with the same key. The decisions on exceptions (approve, reject, assign, comment) and on nonconformances (accept, return, close) take an optional `Idempotency-Key`: without one they behave as they always have (a second approval is 409); with one, a retry with the same key and the same request answers what the first answered, the object as that decision left it, with `Idempotent-Replayed: true`, even if the object has moved on since. `PUT` requests are idempotent by nature: the same content again answers 200 and changes nothing.\n\n## Errors\n\nErrors are RFC 9457 problem details (`application/problem+json`) with `type` `urn:supplyline:problem:<slug>`, `title`, `status`, `detail`, `instance` (the request path) and `requestId`; business-rule problems add `code`, and invalid documents add `errors`, a list of `{pointer, detail}` with JSON Pointers into the body. Slugs: `malformed-json`, `invalid-parameter`, `missing-idempotency-key`, `invalid-idempotency-key` (400); `unauthenticated` (401); `forbidden` (403); `not-found` (404); `method-not-allowed` (405, with `Allow`); `stale-revision`, `revision-conflict`, `not-awaiting-acknowledgement`, `supplier-changed`, `exception-not-open`, `conflict`, `below-shipped-quantity`, `order-cancelled`, `line-cancelled`, `order-not-confirmed`, `change-request-pending`, `duplicate-shipment-id`, `ship-notice-received`, `ship-notice-closed`, `duplicate-invoice`, `invoice-status-conflict`, `step-not-open`, `step-not-answered`, `not-awaiting-verification`, `nonconformance-closed` (409); `payload-too-large`, `document-too-large`, `batch-too-large` (413); `unsupported-media-type`, `unrecognised-interchange` (415); `invalid-document`, `invalid-request`, `unknown-revision`, `unknown-line`, `unknown-supplier`, `idempotency-key-reused`, `malformed-interchange`, `line-not-confirmed`, `invalid-sscc`, `over-shipment`, `unknown-purchase-order`, `unknown-ship-notice`, `unknown-goods-receipt`, `content-type-mismatch`, `currency-mismatch`, `supplier-mismatch` (422); `internal-error` (500); `interchange-in-progress` (503). Every problem raised by a flow or a business rule carries `code`, a machine-readable reason such as `notFound`, `overShipment` or `priceVariance`.\n\n## Data\n\nDecimal numbers (quantities, prices, percentages) are JSON strings such as `\"12.50\"`; dates are `YYYY-MM-DD`; timestamps are ISO 8601 in UTC. Optional response fields are left out rather than sent as null. Every response carries `X-Request-Id`. HEAD is answered for every GET.\n\n## Pagination\n\nList endpoints with many items take `limit` (1 to 500, default 50) and `cursor`. A page is `{\"items\": [...], \"nextCursor\": \"...\"}`; `nextCursor` is opaque and is left out on the last page. Pass it back as `cursor` to get the next page."
       },
       "servers": [
         {
@@ -1632,8 +1632,11 @@ extension OpenAPIDocument {
               "Exceptions"
             ],
             "summary": "Approve an exception",
-            "description": "Role: buyer. What approval does depends on the type. `orderResponseOutOfTolerance`: the order becomes `confirmed` as the supplier answered and the confirmation is posted to the ERP; only an exception whose order is still in review at the same revision can be resolved. Types that only alert (overdue acknowledgements, late ship notices, overdue nonconformance steps) are closed. Only an open exception can be resolved. The body is optional.",
+            "description": "Role: buyer. What approval does depends on the type. `orderResponseOutOfTolerance`: the order becomes `confirmed` as the supplier answered and the confirmation is posted to the ERP; only an exception whose order is still in review at the same revision can be resolved. Types that only alert (overdue acknowledgements, late ship notices, overdue nonconformance steps) are closed. Only an open exception can be resolved. The body is optional. Takes an optional `Idempotency-Key`: a retry with the same key and the same body answers the first answer again with `Idempotent-Replayed: true`, and decides nothing again.",
             "parameters": [
+              {
+                "$ref": "#/components/parameters/DecisionIdempotencyKey"
+              },
               {
                 "$ref": "#/components/parameters/RequestId"
               }
@@ -1658,10 +1661,13 @@ extension OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "The exception, now `approved`.",
+                "description": "The exception, now `approved` (or, with `Idempotent-Replayed: true`, the stored answer to the earlier request with this key).",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/Idempotent-Replayed"
                   }
                 },
                 "content": {
@@ -1673,7 +1679,7 @@ extension OpenAPIDocument {
                 }
               },
               "400": {
-                "description": "`malformed-json`: the body is not JSON.",
+                "description": "`malformed-json`: the body is not JSON. `missing-idempotency-key`: an empty Idempotency-Key header. `invalid-idempotency-key`: a key that is not 1 to 255 visible ASCII characters.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
@@ -1755,7 +1761,7 @@ extension OpenAPIDocument {
                 "$ref": "#/components/responses/UnsupportedMediaType"
               },
               "422": {
-                "description": "`invalid-document`: the body does not fit the schema or breaks a field rule; `errors` lists the fields at fault. (for example a note longer than 2000 characters).",
+                "description": "`invalid-document`: the body does not fit the schema or breaks a field rule; `errors` lists the fields at fault. (for example a note longer than 2000 characters). `idempotency-key-reused`: this client sent the key before with another request.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
@@ -1793,8 +1799,11 @@ extension OpenAPIDocument {
               "Exceptions"
             ],
             "summary": "Reject an exception",
-            "description": "Role: buyer. What rejection does depends on the type. `orderResponseOutOfTolerance`: the order goes back to `awaitingAcknowledgement` and the supplier must answer the same revision again; nothing is posted to the ERP. Types that only alert are closed. Only an open exception can be resolved. The body is optional.",
+            "description": "Role: buyer. What rejection does depends on the type. `orderResponseOutOfTolerance`: the order goes back to `awaitingAcknowledgement` and the supplier must answer the same revision again; nothing is posted to the ERP. Types that only alert are closed. Only an open exception can be resolved. The body is optional. Takes an optional `Idempotency-Key`: a retry with the same key and the same body answers the first answer again with `Idempotent-Replayed: true`, and decides nothing again.",
             "parameters": [
+              {
+                "$ref": "#/components/parameters/DecisionIdempotencyKey"
+              },
               {
                 "$ref": "#/components/parameters/RequestId"
               }
@@ -1819,10 +1828,13 @@ extension OpenAPIDocument {
             },
             "responses": {
               "200": {
-                "description": "The exception, now `rejected`.",
+                "description": "The exception, now `rejected` (or, with `Idempotent-Replayed: true`, the stored answer to the earlier request with this key).",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
+                  },
+                  "Idempotent-Replayed": {
+                    "$ref": "#/components/headers/Idempotent-Replayed"
                   }
                 },
                 "content": {
@@ -1834,7 +1846,7 @@ extension OpenAPIDocument {
                 }
               },
               "400": {
-                "description": "`malformed-json`: the body is not JSON.",
+                "description": "`malformed-json`: the body is not JSON. `missing-idempotency-key`: an empty Idempotency-Key header. `invalid-idempotency-key`: a key that is not 1 to 255 visible ASCII characters.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
@@ -1916,7 +1928,7 @@ extension OpenAPIDocument {
                 "$ref": "#/components/responses/UnsupportedMediaType"
               },
               "422": {
-                "description": "`invalid-document`: the body does not fit the schema or breaks a field rule; `errors` lists the fields at fault. (for example a note longer than 2000 characters).",
+                "description": "`invalid-document`: the body does not fit the schema or breaks a field rule; `errors` lists the fields at fault. (for example a note longer than 2000 characters). `idempotency-key-reused`: this client sent the key before with another request.",
                 "headers": {
                   "X-Request-Id": {
                     "$ref": "#/components/headers/X-Request-Id"
@@ -3481,6 +3493,19 @@ extension OpenAPIDocument {
               "type": "string"
             }
           },
+          "DecisionIdempotencyKey": {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": false,
+            "description": "Optional on decisions. Without it the request behaves as it always has. With it, 1 to 255 visible ASCII characters, for example a UUID, new for each new decision: the decision is applied at most once. Keys belong to the client that sent them. The same key with the same request (the same object and the same body, compared once decoded) answers what the first request answered, the same status and the object as that decision left it, with `Idempotent-Replayed: true`, even if the object has moved on since; nothing is applied again, no event and no audit entry. The same key with another request is refused (422 `idempotency-key-reused`). Only successful answers are kept, so a request that failed may be retried with the same key. An empty key is 400 `missing-idempotency-key`, any other malformed key 400 `invalid-idempotency-key`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[!-~]{1,255}$"
+            },
+            "example": "0b7e4c2a-5d1f-4e8b-9c3a-7f2d6e1b8a40"
+          },
           "IdempotencyKey": {
             "name": "Idempotency-Key",
             "in": "header",
@@ -3575,7 +3600,7 @@ extension OpenAPIDocument {
             }
           },
           "BadRequest": {
-            "description": "`malformed-json`: the body is empty or not JSON; `missing-idempotency-key` or `invalid-idempotency-key` where the operation needs one; `invalid-parameter`: a query parameter is out of range.",
+            "description": "`malformed-json`: the body is empty or not JSON; `missing-idempotency-key` or `invalid-idempotency-key` where the operation takes an `Idempotency-Key`; `invalid-parameter`: a query parameter is out of range.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"

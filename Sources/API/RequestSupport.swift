@@ -83,6 +83,13 @@ enum RequestSupport {
         }
         return key
     }
+
+    /// The `Idempotency-Key` header where it is optional (decisions on exceptions and
+    /// nonconformances): nil when not sent; when sent, the rules of `idempotencyKey`.
+    static func optionalIdempotencyKey(_ request: HTTPRequest) throws -> String? {
+        guard request.headers["Idempotency-Key"] != nil else { return nil }
+        return try idempotencyKey(request)
+    }
 }
 
 /// Opaque page cursors: base64url of the last key seen.

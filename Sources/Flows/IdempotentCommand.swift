@@ -20,11 +20,19 @@ struct IdempotentCommand {
         fingerprint = Sodium.hex(Sodium.sha256(Array(([operation] + parts).joined(separator: "\n").utf8)))
     }
 
+    /// An optional field as a part of the fingerprint: absent and empty are different requests.
+    static func part(_ text: String?) -> String {
+        text.map { "=" + $0 } ?? "-"
+    }
+
     struct Outcome<R> {
         let value: R
         let replayed: Bool
+        /// When the command ran: now, or for a replay when the first request ran.
+        let at: Date
     }
 
+    /// For a command that creates something: the answer is rebuilt from what it created.
     /// - Parameters:
     ///   - body: does the work inside the transaction and returns its result, the id to find it
     ///     again by, and the HTTP status it answered with.
@@ -32,21 +40,50 @@ struct IdempotentCommand {
     func run<R>(_ context: FlowContext, by request: RequestContext,
                 body: (any StoreWriter, Date) throws -> (value: R, ref: String, status: Int),
                 replay: (any StoreReader, String) throws -> R) throws -> Outcome<R> {
+        try execute(context, by: request, body: { tx, now in
+            let result = try body(tx, now)
+            return (result.value, result.ref, result.status, nil)
+        }, replay: { reader, entry in try replay(reader, entry.resultRef) })
+    }
+
+    /// For a decision on an object that moves on afterwards (approved, assigned, accepted…):
+    /// the answer itself is kept with the inbox record, so a replay gives back what the first
+    /// request answered, not what the object has become since.
+    /// - Parameter body: does the work inside the transaction and returns its result, the id of
+    ///   the object it changed, and the HTTP status it answered with.
+    func run<R: Codable>(_ context: FlowContext, by request: RequestContext, keeping _: R.Type,
+                         body: (any StoreWriter, Date) throws -> (value: R, ref: String, status: Int)) throws -> Outcome<R> {
+        try execute(context, by: request, body: { tx, now in
+            let result = try body(tx, now)
+            let snapshot = String(decoding: try JSONEncoder().encode(result.value), as: UTF8.self)
+            return (result.value, result.ref, result.status, snapshot)
+        }, replay: { _, entry in
+            guard let snapshot = entry.resultSnapshot else {
+                throw FlowError(.conflict, "The answer to the Idempotency-Key \(key) was not kept; use a new key.")
+            }
+            return try JSONDecoder().decode(R.self, from: Data(snapshot.utf8))
+        })
+    }
+
+    private func execute<R>(_ context: FlowContext, by request: RequestContext,
+                            body: (any StoreWriter, Date) throws -> (value: R, ref: String, status: Int, snapshot: String?),
+                            replay: (any StoreReader, InboxEntry) throws -> R) throws -> Outcome<R> {
         let client = request.principal.clientID
         if let entry = try context.store.read({ try $0.inboxEntry(clientID: client, key: key) }) {
             try check(entry)
-            return Outcome(value: try context.store.read { try replay($0, entry.resultRef) }, replayed: true)
+            return Outcome(value: try context.store.read { try replay($0, entry) }, replayed: true, at: entry.createdAt)
         }
         let now = context.clock.now()
         return try context.store.write { tx in
             if let entry = try tx.inboxEntry(clientID: client, key: key) {
                 try check(entry)
-                return Outcome(value: try replay(tx, entry.resultRef), replayed: true)
+                return Outcome(value: try replay(tx, entry), replayed: true, at: entry.createdAt)
             }
             let result = try body(tx, now)
             try tx.insertInboxEntry(InboxEntry(clientID: client, key: key, requestHash: fingerprint, operation: operation,
-                                               resultStatus: result.status, resultRef: result.ref, createdAt: now))
-            return Outcome(value: result.value, replayed: false)
+                                               resultStatus: result.status, resultRef: result.ref, resultSnapshot: result.snapshot,
+                                               createdAt: now))
+            return Outcome(value: result.value, replayed: false, at: now)
         }
     }
 

@@ -63,6 +63,8 @@ public struct NonconformanceFlow: Sendable {
     public struct Outcome: Sendable {
         public let record: NonconformanceRecord
         public let replayed: Bool
+        /// When the change was made (the first time, for a replay).
+        public let at: Date
     }
 
     /// Raises a nonconformance (buyer only).
@@ -120,7 +122,7 @@ public struct NonconformanceFlow: Sendable {
             }
             return record
         })
-        return Outcome(record: outcome.value, replayed: outcome.replayed)
+        return Outcome(record: outcome.value, replayed: outcome.replayed, at: outcome.at)
     }
 
     /// The supplier answers a step of its own nonconformance; another supplier's is not found.
@@ -138,32 +140,48 @@ public struct NonconformanceFlow: Sendable {
             }
             return record
         })
-        return Outcome(record: outcome.value, replayed: outcome.replayed)
+        return Outcome(record: outcome.value, replayed: outcome.replayed, at: outcome.at)
     }
 
     /// The buyer accepts or returns the answer to a step. A return needs a note saying why.
-    public func review(id: String, step: NonconformanceStep, verdict: ReviewVerdict, note: String?, by request: RequestContext) throws -> NonconformanceRecord {
+    public func review(id: String, step: NonconformanceStep, verdict: ReviewVerdict, note: String?, idempotencyKey: String? = nil,
+                       by request: RequestContext) throws -> Outcome {
         try request.require(.buyer, to: "review nonconformance answers")
         if verdict == .rejected {
             try Nonconformance.validateText(note ?? "", pointer: "/note")
         } else if let note {
             try Nonconformance.validateText(note, pointer: "/note")
         }
-        let now = context.clock.now()
-        return try context.store.write { tx in
+        return try decide(verdict == .approved ? "acceptNonconformanceAnswer" : "returnNonconformanceAnswer",
+                          parts: [id, step.rawValue, IdempotentCommand.part(note)], key: idempotencyKey, by: request) { tx, now in
             try change(id: id, scope: .all, event: verdict == .approved ? .accept(step) : .giveBack(step), text: note,
                        request: request, tx: tx, now: now)
         }
     }
 
     /// The buyer verifies the corrective action and closes (D7/D8), with a note on the verification.
-    public func close(id: String, note: String, by request: RequestContext) throws -> NonconformanceRecord {
+    public func close(id: String, note: String, idempotencyKey: String? = nil, by request: RequestContext) throws -> Outcome {
         try request.require(.buyer, to: "close nonconformances")
         try Nonconformance.validateText(note, pointer: "/note")
-        let now = context.clock.now()
-        return try context.store.write { tx in
+        return try decide("closeNonconformance", parts: [id, note], key: idempotencyKey, by: request) { tx, now in
             try change(id: id, scope: .all, event: .close, text: note, request: request, tx: tx, now: now)
         }
+    }
+
+    /// A buyer's decision in one transaction; with an `Idempotency-Key`, at most once, the report
+    /// as the decision left it kept with the key, since the report moves on (see `IdempotentCommand`).
+    private func decide(_ operation: String, parts: [String], key: String?, by request: RequestContext,
+                        _ body: (any StoreWriter, Date) throws -> NonconformanceRecord) throws -> Outcome {
+        guard let key else {
+            let now = context.clock.now()
+            return Outcome(record: try context.store.write { tx in try body(tx, now) }, replayed: false, at: now)
+        }
+        let outcome = try IdempotentCommand(operation: operation, key: key, parts: parts)
+            .run(context, by: request, keeping: NonconformanceRecord.self) { tx, now in
+                let record = try body(tx, now)
+                return (record, record.nonconformance.id, 200)
+            }
+        return Outcome(record: outcome.value, replayed: outcome.replayed, at: outcome.at)
     }
 
     public func nonconformance(id: String, by request: RequestContext) throws -> (NonconformanceRecord, [NonconformanceHistoryEntry]) {

@@ -24,12 +24,29 @@ public struct ReviewFlow: Sendable {
         }
     }
 
+    /// What an action on an exception answers: the exception as the action left it (with its
+    /// comments, for a comment), whether it repeats an earlier request with the same
+    /// `Idempotency-Key`, and when the action was taken (the first time, for a repeat).
+    public struct Decision: Sendable {
+        public let exception: ExceptionRecord
+        public let comments: [ExceptionComment]?
+        public let replayed: Bool
+        public let at: Date
+    }
+
+    /// What a decision keeps with its idempotency record, to answer a repeat the same way.
+    struct Answer: Codable {
+        let exception: ExceptionRecord
+        let comments: [ExceptionComment]?
+    }
+
     /// Approve or reject: the exception's type decides what happens to what it holds.
-    public func resolve(id: String, verdict: ReviewVerdict, note: String?, by request: RequestContext) throws -> ExceptionRecord {
+    public func resolve(id: String, verdict: ReviewVerdict, note: String?, idempotencyKey: String? = nil,
+                        by request: RequestContext) throws -> Decision {
         try request.require(.buyer, to: "resolve exceptions")
         try Self.checkText(note, field: "note")
-        let now = context.clock.now()
-        return try context.store.write { tx in
+        return try act(verdict == .approved ? "approveException" : "rejectException", parts: [id, IdempotentCommand.part(note)],
+                       status: 200, key: idempotencyKey, by: request) { tx, now in
             guard let exception = try tx.exception(id: id) else {
                 throw FlowError(.notFound, "There is no exception \(id).")
             }
@@ -45,15 +62,14 @@ public struct ReviewFlow: Sendable {
                                           requestID: request.requestID), now: now)
             let resolved = try tx.exception(id: id)!
             try tx.emit(DomainEvents.exception(resolved, change: verdict == .approved ? "approved" : "rejected"), now: now)
-            return resolved
+            return Answer(exception: resolved, comments: nil)
         }
     }
 
     /// Gives an open exception to a buyer (a client id), or takes it back with nil.
-    public func assign(id: String, owner: String?, by request: RequestContext) throws -> ExceptionRecord {
+    public func assign(id: String, owner: String?, idempotencyKey: String? = nil, by request: RequestContext) throws -> Decision {
         try request.require(.buyer, .admin, to: "assign exceptions")
-        let now = context.clock.now()
-        return try context.store.write { tx in
+        return try act("assignException", parts: [id, IdempotentCommand.part(owner)], status: 200, key: idempotencyKey, by: request) { tx, now in
             guard let exception = try tx.exception(id: id) else { throw FlowError(.notFound, "There is no exception \(id).") }
             guard exception.status == .open else {
                 throw ProcurementError(.exceptionNotOpen, "The exception \(id) is already \(exception.status.rawValue).")
@@ -70,27 +86,44 @@ public struct ReviewFlow: Sendable {
                                           requestID: request.requestID), now: now)
             let assigned = try tx.exception(id: id)!
             try tx.emit(DomainEvents.exception(assigned, change: "assigned"), now: now)
-            return assigned
+            return Answer(exception: assigned, comments: nil)
         }
     }
 
-    /// Adds a comment; open or resolved, an exception can be talked about.
-    public func comment(id: String, text: String, by request: RequestContext) throws -> ExceptionComment {
+    /// Adds a comment; open or resolved, an exception can be talked about. Answers the exception
+    /// with every comment it has then.
+    public func comment(id: String, text: String, idempotencyKey: String? = nil, by request: RequestContext) throws -> Decision {
         try request.require(.buyer, .admin, to: "comment on exceptions")
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             throw ProcurementError(.invalidDocument, "The comment is empty.", fields: [.init(pointer: "/text", detail: "must not be empty")])
         }
         try Self.checkText(trimmed, field: "text")
-        let now = context.clock.now()
-        return try context.store.write { tx in
-            guard try tx.exception(id: id) != nil else { throw FlowError(.notFound, "There is no exception \(id).") }
+        return try act("commentOnException", parts: [id, text], status: 201, key: idempotencyKey, by: request) { tx, now in
+            guard let exception = try tx.exception(id: id) else { throw FlowError(.notFound, "There is no exception \(id).") }
             let comment = ExceptionComment(exceptionID: id, author: request.principal.clientID, text: trimmed, at: now)
             try tx.insertExceptionComment(comment)
             try tx.appendAudit(AuditEvent(actor: request.principal, action: "exception.commented", objectType: "exception", objectID: id,
                                           detail: JSON.string(["text": trimmed]), requestID: request.requestID), now: now)
-            return comment
+            return Answer(exception: exception, comments: try tx.exceptionComments(exceptionID: id))
         }
+    }
+
+    /// Runs an action in one transaction; with an `Idempotency-Key`, at most once, its answer kept
+    /// with the key (see `IdempotentCommand`).
+    private func act(_ operation: String, parts: [String], status: Int, key: String?, by request: RequestContext,
+                     _ body: (any StoreWriter, Date) throws -> Answer) throws -> Decision {
+        guard let key else {
+            let now = context.clock.now()
+            let answer = try context.store.write { tx in try body(tx, now) }
+            return Decision(exception: answer.exception, comments: answer.comments, replayed: false, at: now)
+        }
+        let outcome = try IdempotentCommand(operation: operation, key: key, parts: parts)
+            .run(context, by: request, keeping: Answer.self) { tx, now in
+                let answer = try body(tx, now)
+                return (answer, answer.exception.id, status)
+            }
+        return Decision(exception: outcome.value.exception, comments: outcome.value.comments, replayed: outcome.replayed, at: outcome.at)
     }
 
     static func checkText(_ text: String?, field: String) throws {

@@ -2,7 +2,7 @@ import Foundation
 import Procurement
 
 /// A nonconformance report as stored, with when it was raised and last changed.
-public struct NonconformanceRecord: Sendable, Equatable {
+public struct NonconformanceRecord: Sendable, Equatable, Codable {
     public let nonconformance: Nonconformance
     public let createdAt: Date
     public let updatedAt: Date

@@ -144,7 +144,7 @@ public enum ExceptionStatus: String, Sendable, Codable, CaseIterable {
 /// that does not match, an overdue step. `kind` is its type; `links` name the documents it
 /// concerns beyond the order (`shipNotice`, `invoice`, `goodsReceipt`, `nonconformance`,
 /// `line`, …).
-public struct ExceptionRecord: Sendable, Equatable {
+public struct ExceptionRecord: Sendable, Equatable, Codable {
     public let id: String
     public let kind: String
     public let supplier: String
@@ -208,7 +208,7 @@ public struct ExceptionFilter: Sendable, Equatable {
 }
 
 /// A remark on an exception, kept in order.
-public struct ExceptionComment: Sendable, Equatable {
+public struct ExceptionComment: Sendable, Equatable, Codable {
     public let exceptionID: String
     public let author: String
     public let text: String
@@ -233,15 +233,21 @@ public struct InboxEntry: Sendable, Equatable {
     public let resultStatus: Int
     /// The id of what the first request created, to render the same answer again.
     public let resultRef: String
+    /// What the first request answered, as JSON, for a request that changed an object rather
+    /// than created one: the object moves on, so the answer is kept as it was. Nil when
+    /// `resultRef` is enough.
+    public let resultSnapshot: String?
     public let createdAt: Date
 
-    public init(clientID: String, key: String, requestHash: String, operation: String, resultStatus: Int, resultRef: String, createdAt: Date) {
+    public init(clientID: String, key: String, requestHash: String, operation: String, resultStatus: Int, resultRef: String,
+                resultSnapshot: String? = nil, createdAt: Date) {
         self.clientID = clientID
         self.key = key
         self.requestHash = requestHash
         self.operation = operation
         self.resultStatus = resultStatus
         self.resultRef = resultRef
+        self.resultSnapshot = resultSnapshot
         self.createdAt = createdAt
     }
 }

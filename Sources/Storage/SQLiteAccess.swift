@@ -134,20 +134,20 @@ final class SQLiteAccess: StoreWriter {
 
     func inboxEntry(clientID: String, key: String) throws -> InboxEntry? {
         try connection.queryFirst("""
-            SELECT client_id, key, request_hash, operation, result_status, result_ref, created_at FROM inbox
+            SELECT client_id, key, request_hash, operation, result_status, result_ref, created_at, result_snapshot FROM inbox
             WHERE client_id = ? AND key = ?
             """, [.text(clientID), .text(key)]).map { row in
             InboxEntry(clientID: row[0].string ?? "", key: row[1].string ?? "", requestHash: row[2].string ?? "",
                        operation: row[3].string ?? "", resultStatus: row[4].int ?? 0, resultRef: row[5].string ?? "",
-                       createdAt: Self.date(row[6]))
+                       resultSnapshot: row[7].string, createdAt: Self.date(row[6]))
         }
     }
 
     func insertInboxEntry(_ entry: InboxEntry) throws {
         try connection.run("""
-            INSERT INTO inbox (client_id, key, request_hash, operation, result_status, result_ref, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO inbox (client_id, key, request_hash, operation, result_status, result_ref, created_at, result_snapshot)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(entry.clientID), .text(entry.key), .text(entry.requestHash), .text(entry.operation),
-                  .integer(Int64(entry.resultStatus)), .text(entry.resultRef), Self.millis(entry.createdAt)])
+                  .integer(Int64(entry.resultStatus)), .text(entry.resultRef), Self.millis(entry.createdAt), SQLValue(entry.resultSnapshot)])
     }
 }

@@ -192,5 +192,8 @@ extension SQLiteStore {
         ("0008-quality", qualityMigration),
         ("0007-order-changes", orderChangesMigration),
         ("0009-release-batches", bulkReleaseMigration),
+        // A decision on an exception or a nonconformance changes an object that moves on; its
+        // idempotency record keeps the answer itself, so a retry gets what the first request got.
+        ("0010-inbox-snapshots", "ALTER TABLE inbox ADD COLUMN result_snapshot TEXT;"),
     ]
 }

@@ -19,6 +19,25 @@ struct OpenAPIDocumentTests {
         #expect(served.subtracting(documented).isEmpty, "served but not documented: \(served.subtracting(documented))")
     }
 
+    @Test func decisionsDeclareTheirOptionalIdempotencyKeyAndTheReplayHeader() throws {
+        let t = try TestHub()
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(t.call("GET", "/v1/openapi.json", key: nil).body)) as? [String: Any])
+        let paths = try #require(doc["paths"] as? [String: [String: Any]])
+        let key = try #require(((doc["components"] as? [String: Any])?["parameters"] as? [String: Any])?["DecisionIdempotencyKey"] as? [String: Any])
+        #expect(key["name"] as? String == "Idempotency-Key")
+        #expect(key["required"] as? Bool == false)
+        for (path, status) in [("/v1/exceptions/{id}/approve", "200"), ("/v1/exceptions/{id}/reject", "200"),
+                               ("/v1/exceptions/{id}/assign", "200"), ("/v1/exceptions/{id}/comments", "201"),
+                               ("/v1/nonconformances/{id}/accept", "200"), ("/v1/nonconformances/{id}/return", "200"),
+                               ("/v1/nonconformances/{id}/close", "200")] {
+            let post = try #require(paths[path]?["post"] as? [String: Any], "\(path)")
+            let parameters = (post["parameters"] as? [[String: Any]] ?? []).compactMap { $0["$ref"] as? String }
+            #expect(parameters.contains("#/components/parameters/DecisionIdempotencyKey"), "\(path)")
+            let answer = (post["responses"] as? [String: Any])?[status] as? [String: Any]
+            #expect((answer?["headers"] as? [String: Any])?["Idempotent-Replayed"] != nil, "\(path)")
+        }
+    }
+
     @Test func everyProblemSlugTheAPIUsesIsDocumented() throws {
         let t = try TestHub()
         let text = t.call("GET", "/v1/openapi.json", key: nil).text

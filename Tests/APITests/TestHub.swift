@@ -59,6 +59,12 @@ final class TestHub: @unchecked Sendable {
 
     deinit { hub.stop() }
 
+    /// A key for one more client, for tests that need two clients of the same role.
+    func addClient(_ name: String, role: Role, supplier: String? = nil) throws -> String {
+        try ClientAdministration(context: hub.context).create(name: name, role: role, supplierID: supplier,
+                                                              by: RequestContext(principal: .system)).key
+    }
+
     struct Reply {
         let status: Int
         let headers: HTTPHeaders

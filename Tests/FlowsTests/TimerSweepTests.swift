@@ -238,7 +238,7 @@ struct TimerSweepTests {
         f.advance(hours: 48)
         try f.sweep.sweep()
         let raised = try #require(try f.exceptions("acknowledgementOverdue").first)
-        let resolved = try ReviewFlow(context: f.context).resolve(id: raised.id, verdict: .approved, note: "Called the supplier.", by: Fixture.buyer)
+        let resolved = try ReviewFlow(context: f.context).resolve(id: raised.id, verdict: .approved, note: "Called the supplier.", by: Fixture.buyer).exception
         #expect(resolved.status == .approved)
         #expect(try f.context.store.read { try $0.orderState(number: "PO-1", scope: .all) }?.status == .awaitingAcknowledgement)
         f.advance(hours: 48)

@@ -167,6 +167,12 @@ struct SQLiteStoreTests {
             try $0.insertInboxEntry(InboxEntry(clientID: "c2", key: "k", requestHash: "h2", operation: "acknowledge", resultStatus: 201, resultRef: "ack_2", createdAt: now))
         }
         #expect(try store.read { try $0.inboxEntry(clientID: "c1", key: "k") } == entry)
+        #expect(try store.read { try $0.inboxEntry(clientID: "c1", key: "k") }?.resultSnapshot == nil)
+        // A decision keeps its answer with the key.
+        let decision = InboxEntry(clientID: "c1", key: "d", requestHash: "h3", operation: "approveException", resultStatus: 200,
+                                  resultRef: "exc_1", resultSnapshot: #"{"status":"approved"}"#, createdAt: now)
+        try store.write { try $0.insertInboxEntry(decision) }
+        #expect(try store.read { try $0.inboxEntry(clientID: "c1", key: "d") } == decision)
     }
 
     @Test func auditLogIsAChainThatDetectsTampering() throws {
