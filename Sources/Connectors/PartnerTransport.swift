@@ -84,14 +84,7 @@ public final class HTTPPartnerTransport: PartnerTransport {
         request.setValue(idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
         if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
         request.httpBody = Data(delivery.body.utf8)
-        let outcome = Mutex<(Data?, URLResponse?, Error?)?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        session.dataTask(with: request) { data, response, error in
-            outcome.withLock { $0 = (data, response, error) }
-            done.signal()
-        }.resume()
-        done.wait()
-        let (data, response, error) = outcome.withLock { $0 } ?? (nil, nil, nil)
+        let (data, response, error) = BlockingPost.send(request, on: session)
         if let error {
             return .retryable(reason: "no answer from the partner: \(error.localizedDescription)", after: nil)
         }

@@ -33,16 +33,7 @@ public final class RESTERPConnector: ERPConnector {
         request.setValue(posting.idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
         if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
         request.httpBody = Self.envelope(posting)
-
-        let outcome = Mutex<(Data?, URLResponse?, Error?)?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            outcome.withLock { $0 = (data, response, error) }
-            done.signal()
-        }
-        task.resume()
-        done.wait()
-        let (data, response, error) = outcome.withLock { $0 } ?? (nil, nil, nil)
+        let (data, response, error) = BlockingPost.send(request, on: session)
         if let error {
             return .retryable(reason: "no answer from the ERP: \(error.localizedDescription)", after: nil)
         }
