@@ -88,7 +88,14 @@ public final class Statement {
             case SQLITE_INTEGER: values.append(.integer(sqlite3_column_int64(handle, i)))
             case SQLITE_FLOAT: values.append(.real(sqlite3_column_double(handle, i)))
             case SQLITE_TEXT:
-                values.append(.text(String(cString: sqlite3_column_text(handle, i))))
+                // By its byte count: no scan for the terminator, and a NUL inside is kept.
+                let text = sqlite3_column_text(handle, i)  // before the byte count, as SQLite asks
+                let count = Int(sqlite3_column_bytes(handle, i))
+                if let p = text, count > 0 {
+                    values.append(.text(String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)))
+                } else {
+                    values.append(.text(""))
+                }
             case SQLITE_BLOB:
                 let count = Int(sqlite3_column_bytes(handle, i))
                 if let p = sqlite3_column_blob(handle, i), count > 0 {
