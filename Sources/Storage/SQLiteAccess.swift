@@ -58,6 +58,20 @@ final class SQLiteAccess: StoreWriter {
         return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
     }
 
+    /// Reasons of acknowledgements, exceptions, change requests and invoices: the canonical
+    /// reader first.
+    static func decode(_ type: [Reason].Type, _ value: SQLValue) throws -> [Reason] {
+        if case .text(let text) = value, let reasons = [Reason](canonicalJSON: Array(text.utf8)) { return reasons }
+        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
+    /// Confirmed lines of acknowledgements and change requests, read for every confirmed
+    /// schedule: the canonical reader first.
+    static func decode(_ type: [ConfirmedLine].Type, _ value: SQLValue) throws -> [ConfirmedLine] {
+        if case .text(let text) = value, let lines = [ConfirmedLine](canonicalJSON: Array(text.utf8)) { return lines }
+        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
     /// `AND supplier_id = ?` when the scope is one supplier.
     static func scopeClause(_ scope: SupplierScope, column: String = "supplier_id") -> (sql: String, values: [SQLValue]) {
         switch scope {
