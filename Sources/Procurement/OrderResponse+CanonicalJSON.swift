@@ -23,7 +23,13 @@ extension OrderResponse {
     /// Reads an order response in its plain shape; nil for anything else (including every
     /// invalid document), which `JSONDecoder` then reads and reports on.
     public init?(canonicalJSON bytes: [UInt8]) {
-        guard let value = CanonicalJSON.Reader.read(bytes, { OrderResponse.read(from: &$0) }) else { return nil }
+        guard let value = CanonicalJSON.Reader.read(bytes, OrderResponse.read(from:)) else { return nil }
+        self = value
+    }
+
+    /// The same, reading the text's UTF-8 in place.
+    public init?(canonicalJSON text: String) {
+        guard let value = CanonicalJSON.Reader.read(text, OrderResponse.read(from:)) else { return nil }
         self = value
     }
 
@@ -198,21 +204,29 @@ extension ConfirmedLine {
         return ConfirmedLine(line: line, status: status, schedule: schedule, unitPrice: unitPrice, reason: reason,
                              cancelled: cancelled ?? false)
     }
+
+    static func readArray(from r: inout CanonicalJSON.Reader) -> [ConfirmedLine]? {
+        var list: [ConfirmedLine] = []
+        let ok = r.array { r in
+            guard let line = ConfirmedLine.read(from: &r) else { return false }
+            list.append(line)
+            return true
+        }
+        return ok ? list : nil
+    }
 }
 
 extension Array where Element == ConfirmedLine {
     /// Reads stored confirmed lines in their plain shape (what `ConfirmedLine.canonicalJSON`
     /// and `JSONEncoder` write); nil for anything else, which `JSONDecoder` then reads.
     public init?(canonicalJSON bytes: [UInt8]) {
-        guard let value = CanonicalJSON.Reader.read(bytes, { r -> [ConfirmedLine]? in
-            var list: [ConfirmedLine] = []
-            guard r.array({ r in
-                guard let line = ConfirmedLine.read(from: &r) else { return false }
-                list.append(line)
-                return true
-            }) else { return nil }
-            return list
-        }) else { return nil }
+        guard let value = CanonicalJSON.Reader.read(bytes, ConfirmedLine.readArray(from:)) else { return nil }
+        self = value
+    }
+
+    /// The same, reading the text's UTF-8 in place.
+    public init?(canonicalJSON text: String) {
+        guard let value = CanonicalJSON.Reader.read(text, ConfirmedLine.readArray(from:)) else { return nil }
         self = value
     }
 }
@@ -258,21 +272,29 @@ extension Reason {
         guard ok, let code, let message else { return nil }
         return Reason(code: Code(rawValue: code), message: message, line: line)
     }
+
+    static func readArray(from r: inout CanonicalJSON.Reader) -> [Reason]? {
+        var list: [Reason] = []
+        let ok = r.array { r in
+            guard let reason = Reason.read(from: &r) else { return false }
+            list.append(reason)
+            return true
+        }
+        return ok ? list : nil
+    }
 }
 
 extension Array where Element == Reason {
     /// Reads stored reasons in their plain shape (what `Reason.canonicalJSON` and
     /// `JSONEncoder` write); nil for anything else, which `JSONDecoder` then reads.
     public init?(canonicalJSON bytes: [UInt8]) {
-        guard let value = CanonicalJSON.Reader.read(bytes, { r -> [Reason]? in
-            var list: [Reason] = []
-            guard r.array({ r in
-                guard let reason = Reason.read(from: &r) else { return false }
-                list.append(reason)
-                return true
-            }) else { return nil }
-            return list
-        }) else { return nil }
+        guard let value = CanonicalJSON.Reader.read(bytes, Reason.readArray(from:)) else { return nil }
+        self = value
+    }
+
+    /// The same, reading the text's UTF-8 in place.
+    public init?(canonicalJSON text: String) {
+        guard let value = CanonicalJSON.Reader.read(text, Reason.readArray(from:)) else { return nil }
         self = value
     }
 }

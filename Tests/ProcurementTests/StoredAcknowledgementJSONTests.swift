@@ -74,6 +74,7 @@ struct StoredAcknowledgementJSONTests {
             let slow = try JSONDecoder().decode([ConfirmedLine].self, from: Data(text.utf8))
             #expect(quick == slow, "\(text)")
             #expect(quick == lines, "\(text)")
+            #expect([ConfirmedLine](canonicalJSON: text) == lines)
             // What JSONEncoder writes (sorted or not) reads the same.
             #expect([ConfirmedLine](canonicalJSON: Array(try JSONEncoder().encode(lines))) == lines)
         }
@@ -86,6 +87,7 @@ struct StoredAcknowledgementJSONTests {
             let slow = try JSONDecoder().decode([Reason].self, from: Data(text.utf8))
             #expect(quick == slow, "\(text)")
             #expect(quick == reasons, "\(text)")
+            #expect([Reason](canonicalJSON: text) == reasons)
             #expect([Reason](canonicalJSON: Array(try JSONEncoder().encode(reasons))) == reasons)
         }
     }
@@ -115,6 +117,15 @@ struct StoredAcknowledgementJSONTests {
         (#"[{"cancelled":1,"line":1,"schedule":[],"status":"accepted","unitPrice":"1"}]"#, false),
         (#"[{"line":1,"reason":5,"schedule":[],"status":"accepted","unitPrice":"1"}]"#, false),
         (#"[{"line":1,"schedule":[{"date":"2027-02-30","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, false),
+        (#"[{"line":1,"schedule":[{"date":"2027-01-15","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, true),
+        (#"[{"line":1,"schedule":[{"date":"2028-02-29","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, true),
+        (#"[{"line":1,"schedule":[{"date":"2027-02-29","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, false),
+        (#"[{"line":1,"schedule":[{"date":"0000-01-15","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, false),
+        (#"[{"line":1,"schedule":[{"date":"2027-1-15","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, false),
+        (#"[{"line":1,"schedule":[{"date":"2027-01-15 ","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, false),
+        (#"[{"line":1,"schedule":[{"date":"+027-01-15","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, false),
+        (#"[{"line":1,"schedule":[{"date":"2027/01/15","quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, false),
+        (#"[{"line":1,"schedule":[{"date":20270115,"quantity":"1"}],"status":"accepted","unitPrice":"1"}]"#, false),
         (#"[{"line":1,"schedule":[{"date":"2027-01-15","quantity":1}],"status":"accepted","unitPrice":"1"}]"#, false),
         (#"[{"line":1,"schedule":[{"date":"2027-01-15"}],"status":"accepted","unitPrice":"1"}]"#, false),
         (#"[{"line":1,"note":"x","schedule":[],"status":"accepted","unitPrice":"1"}]"#, false),
@@ -144,11 +155,13 @@ struct StoredAcknowledgementJSONTests {
         for (text, fast) in Self.storedLines {
             let quick = [ConfirmedLine](canonicalJSON: Array(text.utf8))
             #expect((quick != nil) == fast, "\(text)")
+            #expect([ConfirmedLine](canonicalJSON: text) == quick, "read in place: \(text)")
             if let quick { #expect(quick == (try? JSONDecoder().decode([ConfirmedLine].self, from: Data(text.utf8))), "\(text)") }
         }
         for (text, fast) in Self.storedReasons {
             let quick = [Reason](canonicalJSON: Array(text.utf8))
             #expect((quick != nil) == fast, "\(text)")
+            #expect([Reason](canonicalJSON: text) == quick, "read in place: \(text)")
             if let quick { #expect(quick == (try? JSONDecoder().decode([Reason].self, from: Data(text.utf8))), "\(text)") }
         }
         // Invalid UTF-8 inside a string.
