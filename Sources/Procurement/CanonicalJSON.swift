@@ -86,12 +86,21 @@ public enum CanonicalJSON {
 
         /// Runs `read` over `bytes`; nil unless it succeeds and only whitespace follows.
         public static func read<T>(_ bytes: [UInt8], _ read: (inout Reader) -> T?) -> T? {
-            bytes.withUnsafeBufferPointer { buffer in
-                var reader = Reader(buffer)
-                guard let value = read(&reader) else { return nil }
-                reader.skipWhitespace()
-                return reader.index == buffer.count ? value : nil
-            }
+            bytes.withUnsafeBufferPointer { whole($0, read) }
+        }
+
+        /// The same over the UTF-8 of `text`, read where it is (a stored column, say) rather
+        /// than copied out first.
+        public static func read<T>(_ text: String, _ read: (inout Reader) -> T?) -> T? {
+            var text = text
+            return text.withUTF8 { whole($0, read) }
+        }
+
+        private static func whole<T>(_ buffer: UnsafeBufferPointer<UInt8>, _ read: (inout Reader) -> T?) -> T? {
+            var reader = Reader(buffer)
+            guard let value = read(&reader) else { return nil }
+            reader.skipWhitespace()
+            return reader.index == buffer.count ? value : nil
         }
 
         public mutating func skipWhitespace() {
@@ -249,9 +258,28 @@ public enum CanonicalJSON {
             string().flatMap(DecimalText.parse)
         }
 
-        /// A date written as a JSON string ("2027-03-01").
+        /// A date written as a JSON string ("2027-03-01"); a plain `"YYYY-MM-DD"` is read in
+        /// place, anything else as a string first.
         public mutating func date() -> LocalDate? {
-            string().flatMap { LocalDate(iso: $0) }
+            skipWhitespace()
+            if index + 12 <= bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 11] == UInt8(ascii: "\""),
+               bytes[index + 5] == UInt8(ascii: "-"), bytes[index + 8] == UInt8(ascii: "-"),
+               let year = digits(at: index + 1, count: 4), let month = digits(at: index + 6, count: 2),
+               let day = digits(at: index + 9, count: 2) {
+                index += 12
+                return LocalDate(year: year, month: month, day: day)
+            }
+            return string().flatMap { LocalDate(iso: $0) }
+        }
+
+        private func digits(at start: Int, count: Int) -> Int? {
+            var value = 0
+            for i in start..<(start + count) {
+                let c = bytes[i]
+                guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(c - UInt8(ascii: "0"))
+            }
+            return value
         }
 
         /// Reads an object: `field` is called with each key and must read its value. Every key

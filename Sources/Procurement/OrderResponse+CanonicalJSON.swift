@@ -23,7 +23,13 @@ extension OrderResponse {
     /// Reads an order response in its plain shape; nil for anything else (including every
     /// invalid document), which `JSONDecoder` then reads and reports on.
     public init?(canonicalJSON bytes: [UInt8]) {
-        guard let value = CanonicalJSON.Reader.read(bytes, { OrderResponse.read(from: &$0) }) else { return nil }
+        guard let value = CanonicalJSON.Reader.read(bytes, OrderResponse.read(from:)) else { return nil }
+        self = value
+    }
+
+    /// The same, reading the text's UTF-8 in place.
+    public init?(canonicalJSON text: String) {
+        guard let value = CanonicalJSON.Reader.read(text, OrderResponse.read(from:)) else { return nil }
         self = value
     }
 
@@ -159,6 +165,70 @@ extension ConfirmedLine {
         }
         return w.string
     }
+
+    /// One confirmed line as `JSONDecoder` reads it: `schedule` and `unitPrice` required,
+    /// `reason` and `cancelled` optional (null or absent; `cancelled` then false).
+    static func read(from r: inout CanonicalJSON.Reader) -> ConfirmedLine? {
+        var line: Int?
+        var status: LineAnswer?
+        var schedule: [ScheduleLine]?
+        var unitPrice: Decimal?
+        var reason: String?
+        var cancelled: Bool?
+        // In the order the writer puts them, which is the order keys are looked up in.
+        let ok = r.object(keys: ["cancelled", "line", "reason", "schedule", "status", "unitPrice"]) { r, key in
+            switch key {
+            case 0:
+                if r.consumeNull() { return true }
+                cancelled = r.bool()
+                return cancelled != nil
+            case 1:
+                line = r.int()
+                return line != nil
+            case 2:
+                if r.consumeNull() { return true }
+                reason = r.string()
+                return reason != nil
+            case 3:
+                schedule = ScheduleLine.readArray(from: &r)
+                return schedule != nil
+            case 4:
+                status = r.string().flatMap(LineAnswer.init(rawValue:))
+                return status != nil
+            default:
+                unitPrice = r.decimal()
+                return unitPrice != nil
+            }
+        }
+        guard ok, let line, let status, let schedule, let unitPrice else { return nil }
+        return ConfirmedLine(line: line, status: status, schedule: schedule, unitPrice: unitPrice, reason: reason,
+                             cancelled: cancelled ?? false)
+    }
+
+    static func readArray(from r: inout CanonicalJSON.Reader) -> [ConfirmedLine]? {
+        var list: [ConfirmedLine] = []
+        let ok = r.array { r in
+            guard let line = ConfirmedLine.read(from: &r) else { return false }
+            list.append(line)
+            return true
+        }
+        return ok ? list : nil
+    }
+}
+
+extension Array where Element == ConfirmedLine {
+    /// Reads stored confirmed lines in their plain shape (what `ConfirmedLine.canonicalJSON`
+    /// and `JSONEncoder` write); nil for anything else, which `JSONDecoder` then reads.
+    public init?(canonicalJSON bytes: [UInt8]) {
+        guard let value = CanonicalJSON.Reader.read(bytes, ConfirmedLine.readArray(from:)) else { return nil }
+        self = value
+    }
+
+    /// The same, reading the text's UTF-8 in place.
+    public init?(canonicalJSON text: String) {
+        guard let value = CanonicalJSON.Reader.read(text, ConfirmedLine.readArray(from:)) else { return nil }
+        self = value
+    }
 }
 
 extension Reason {
@@ -178,5 +248,53 @@ extension Reason {
             w.byte(UInt8(ascii: "}"))
         }
         return w.string
+    }
+
+    /// One reason as `JSONDecoder` reads it: `line` optional (null or absent).
+    static func read(from r: inout CanonicalJSON.Reader) -> Reason? {
+        var code: String?
+        var message: String?
+        var line: Int?
+        let ok = r.object(keys: ["code", "line", "message"]) { r, key in
+            switch key {
+            case 0:
+                code = r.string()
+                return code != nil
+            case 1:
+                if r.consumeNull() { return true }
+                line = r.int()
+                return line != nil
+            default:
+                message = r.string()
+                return message != nil
+            }
+        }
+        guard ok, let code, let message else { return nil }
+        return Reason(code: Code(rawValue: code), message: message, line: line)
+    }
+
+    static func readArray(from r: inout CanonicalJSON.Reader) -> [Reason]? {
+        var list: [Reason] = []
+        let ok = r.array { r in
+            guard let reason = Reason.read(from: &r) else { return false }
+            list.append(reason)
+            return true
+        }
+        return ok ? list : nil
+    }
+}
+
+extension Array where Element == Reason {
+    /// Reads stored reasons in their plain shape (what `Reason.canonicalJSON` and
+    /// `JSONEncoder` write); nil for anything else, which `JSONDecoder` then reads.
+    public init?(canonicalJSON bytes: [UInt8]) {
+        guard let value = CanonicalJSON.Reader.read(bytes, Reason.readArray(from:)) else { return nil }
+        self = value
+    }
+
+    /// The same, reading the text's UTF-8 in place.
+    public init?(canonicalJSON text: String) {
+        guard let value = CanonicalJSON.Reader.read(text, Reason.readArray(from:)) else { return nil }
+        self = value
     }
 }

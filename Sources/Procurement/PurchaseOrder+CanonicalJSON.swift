@@ -6,7 +6,13 @@ extension PurchaseOrder {
     /// defaults included (description "", critical, certificateRequired and cancelled false,
     /// one delivery of the whole quantity on the need-by date, no cancelReason).
     public init?(canonicalJSON bytes: [UInt8]) {
-        guard let value = CanonicalJSON.Reader.read(bytes, { PurchaseOrder.read(from: &$0) }) else { return nil }
+        guard let value = CanonicalJSON.Reader.read(bytes, PurchaseOrder.read(from:)) else { return nil }
+        self = value
+    }
+
+    /// The same, reading the text's UTF-8 in place.
+    public init?(canonicalJSON text: String) {
+        guard let value = CanonicalJSON.Reader.read(text, PurchaseOrder.read(from:)) else { return nil }
         self = value
     }
 

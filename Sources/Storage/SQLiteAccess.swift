@@ -43,18 +43,32 @@ final class SQLiteAccess: StoreWriter {
 
     /// Order revisions are read on every acknowledgement: the canonical reader first.
     static func decode(_ type: PurchaseOrder.Type, _ value: SQLValue) throws -> PurchaseOrder {
-        if case .text(let text) = value, let order = PurchaseOrder(canonicalJSON: Array(text.utf8)) { return order }
+        if case .text(let text) = value, let order = PurchaseOrder(canonicalJSON: text) { return order }
         return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
     }
 
     /// Every acknowledgement reads its supplier.
     static func decode(_ type: InvoiceTolerances.Type, _ value: SQLValue) throws -> InvoiceTolerances {
-        if case .text(let text) = value, let tolerances = InvoiceTolerances(canonicalJSON: Array(text.utf8)) { return tolerances }
+        if case .text(let text) = value, let tolerances = InvoiceTolerances(canonicalJSON: text) { return tolerances }
         return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
     }
 
     static func decode(_ type: OrderResponse.Type, _ value: SQLValue) throws -> OrderResponse {
-        if case .text(let text) = value, let response = OrderResponse(canonicalJSON: Array(text.utf8)) { return response }
+        if case .text(let text) = value, let response = OrderResponse(canonicalJSON: text) { return response }
+        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
+    /// Reasons of acknowledgements, exceptions, change requests and invoices: the canonical
+    /// reader first.
+    static func decode(_ type: [Reason].Type, _ value: SQLValue) throws -> [Reason] {
+        if case .text(let text) = value, let reasons = [Reason](canonicalJSON: text) { return reasons }
+        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    }
+
+    /// Confirmed lines of acknowledgements and change requests, read for every confirmed
+    /// schedule: the canonical reader first.
+    static func decode(_ type: [ConfirmedLine].Type, _ value: SQLValue) throws -> [ConfirmedLine] {
+        if case .text(let text) = value, let lines = [ConfirmedLine](canonicalJSON: text) { return lines }
         return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
     }
 

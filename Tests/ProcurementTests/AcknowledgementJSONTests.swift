@@ -108,6 +108,7 @@ struct AcknowledgementJSONTests {
             let quick = OrderResponse(canonicalJSON: bytes)
             let slow = try? JSONDecoder().decode(OrderResponse.self, from: Data(bytes))
             #expect((quick != nil) == fast, "\(body)")
+            #expect(OrderResponse(canonicalJSON: body) == quick, "read in place: \(body)")
             if let quick { #expect(quick == slow, "\(body)") }
         }
         // Invalid UTF-8 inside a string.
@@ -173,6 +174,7 @@ struct AcknowledgementJSONTests {
             let stored = Array(try Self.sorted(order).utf8)
             #expect(PurchaseOrder(canonicalJSON: stored) == order)
             #expect(PurchaseOrder(canonicalJSON: Array(order.canonicalJSON.utf8)) == order)
+            #expect(PurchaseOrder(canonicalJSON: order.canonicalJSON) == order)
             #expect(PurchaseOrder(canonicalJSON: Array(try JSONEncoder().encode(order))) == order)
         }
         // Optional fields left out take the decoder's defaults.
@@ -217,6 +219,7 @@ struct DecimalTextTests {
         let tolerances = InvoiceTolerances(pricePercent: 2, priceAmount: Decimal(string: "0.05")!, quantityPercent: 0, quantityAmount: 1)
         let stored = Array(try AcknowledgementJSONTests.sorted(tolerances).utf8)
         #expect(InvoiceTolerances(canonicalJSON: stored) == tolerances)
+        #expect(InvoiceTolerances(canonicalJSON: try AcknowledgementJSONTests.sorted(tolerances)) == tolerances)
         let sparse = Array(#"{"pricePercent":"1.5","priceAmount":null}"#.utf8)
         #expect(InvoiceTolerances(canonicalJSON: sparse) == (try JSONDecoder().decode(InvoiceTolerances.self, from: Data(sparse))))
         #expect(InvoiceTolerances(canonicalJSON: Array(#"{"pricePercent":1.5}"#.utf8)) == nil)
