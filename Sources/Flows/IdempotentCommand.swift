@@ -58,10 +58,13 @@ struct IdempotentCommand {
             let snapshot = String(decoding: try JSONEncoder().encode(result.value), as: UTF8.self)
             return (result.value, result.ref, result.status, snapshot)
         }, replay: { _, entry in
-            guard let snapshot = entry.resultSnapshot else {
+            // An answer kept by an older version of the hub that this one cannot read is as good
+            // as none: the client is told to use a new key, not given a server error to retry.
+            guard let snapshot = entry.resultSnapshot,
+                  let answer = try? JSONDecoder().decode(R.self, from: Data(snapshot.utf8)) else {
                 throw FlowError(.conflict, "The answer to the Idempotency-Key \(key) was not kept; use a new key.")
             }
-            return try JSONDecoder().decode(R.self, from: Data(snapshot.utf8))
+            return answer
         })
     }
 

@@ -20,10 +20,12 @@ public final class Hub: Sendable {
     /// Sweeps the timers: overdue acknowledgements, late ship notices, overdue nonconformance steps.
     public let timers: TimerService
     private let services: ServiceGroup
+    private let databaseLock: DatabaseLock
 
     public init(configuration: HubConfiguration, logSink: LogSink = .standardError,
                 clock: any Clock = SystemClock(), connector: (any ERPConnector)? = nil) throws {
         self.configuration = configuration
+        databaseLock = DatabaseLock(databasePath: configuration.databasePath)
         let logger = Logger(label: "supplyline", level: configuration.logLevel, sink: logSink)
         let metrics = Metrics()
         let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
@@ -60,9 +62,16 @@ public final class Hub: Sendable {
     /// The port the server listens on (useful with port 0).
     public var port: Int { server.port }
 
-    /// Starts the HTTP server and the services. Returns once the server is listening.
+    /// Starts the HTTP server and the services. Returns once the server is listening. Refuses
+    /// to start while another hub serves the same database.
     public func start() throws {
-        try server.start()
+        try databaseLock.acquire()
+        do {
+            try server.start()
+        } catch {
+            databaseLock.release()
+            throw error
+        }
         if let dispatcher { services.start(dispatcher) }
         services.start(dropFolders)
         services.start(timers)
@@ -75,6 +84,7 @@ public final class Hub: Sendable {
         server.stop()
         services.stopAll()
         store.close()
+        databaseLock.release()
     }
 }
 

@@ -49,7 +49,7 @@ public final class Statement {
                 var text = v
                 rc = text.withUTF8 { bytes in
                     bytes.withMemoryRebound(to: CChar.self) {
-                        sqlite3_bind_text(handle, i, $0.baseAddress ?? Self.empty, Int32($0.count), SQLITE_TRANSIENT)
+                        sqlite3_bind_text64(handle, i, $0.baseAddress ?? Self.empty, sqlite3_uint64($0.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
                     }
                 }
             case .blob(let v):

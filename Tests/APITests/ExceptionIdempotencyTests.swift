@@ -1,5 +1,6 @@
 import Foundation
 import Procurement
+import SQLite
 import Storage
 import Testing
 
@@ -190,5 +191,18 @@ struct ExceptionIdempotencyTests {
         #expect(exception["owner"] == nil)
         #expect((exception["comments"] as? [Any])?.isEmpty == true)
         #expect(try auditActions(t, id).isEmpty)
+    }
+
+    /// An answer kept in a form this hub cannot read (written by another version, or damaged)
+    /// is reported as not kept, with a clear 409, never as a server error to retry.
+    @Test func aKeptAnswerThatCannotBeReadAsksForANewKey() throws {
+        let t = try TestHub()
+        let id = ExceptionQueueTests.openException(t)
+        #expect(post(t, "/v1/exceptions/\(id)/approve", body: #"{"note":"ok"}"#, idempotencyKey: "damaged-1").status == 200)
+        let raw = try Connection(path: t.hub.configuration.databasePath)
+        try raw.run("UPDATE inbox SET result_snapshot = '{\"not\":\"an exception\"}' WHERE key = 'damaged-1'")
+        let again = post(t, "/v1/exceptions/\(id)/approve", body: #"{"note":"ok"}"#, idempotencyKey: "damaged-1")
+        #expect(again.status == 409)
+        #expect((again.json["detail"] as? String)?.contains("use a new key") == true)
     }
 }
