@@ -296,6 +296,17 @@ public enum CanonicalJSON {
             return consume(UInt8(ascii: "}"))
         }
 
+        /// Reads an array whose elements `element` reads; nil when one of them does not read.
+        public mutating func list<T>(_ element: (inout Reader) -> T?) -> [T]? {
+            var list: [T] = []
+            let ok = array { r in
+                guard let value = element(&r) else { return false }
+                list.append(value)
+                return true
+            }
+            return ok ? list : nil
+        }
+
         /// Reads an array, calling `element` for each element.
         public mutating func array(_ element: (inout Reader) -> Bool) -> Bool {
             guard consume(UInt8(ascii: "[")) else { return false }

@@ -206,13 +206,7 @@ extension ConfirmedLine {
     }
 
     static func readArray(from r: inout CanonicalJSON.Reader) -> [ConfirmedLine]? {
-        var list: [ConfirmedLine] = []
-        let ok = r.array { r in
-            guard let line = ConfirmedLine.read(from: &r) else { return false }
-            list.append(line)
-            return true
-        }
-        return ok ? list : nil
+        r.list(ConfirmedLine.read(from:))
     }
 }
 
@@ -274,13 +268,7 @@ extension Reason {
     }
 
     static func readArray(from r: inout CanonicalJSON.Reader) -> [Reason]? {
-        var list: [Reason] = []
-        let ok = r.array { r in
-            guard let reason = Reason.read(from: &r) else { return false }
-            list.append(reason)
-            return true
-        }
-        return ok ? list : nil
+        r.list(Reason.read(from:))
     }
 }
 
