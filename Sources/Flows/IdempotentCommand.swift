@@ -68,6 +68,21 @@ struct IdempotentCommand {
         })
     }
 
+    /// A decision whose `Idempotency-Key` is optional: without a key it simply runs in one
+    /// transaction; with one, as `run(_:by:keeping:body:)`, answering `status`.
+    static func decide<R: Codable>(_ context: FlowContext, operation: String, parts: [String], key: String?, status: Int,
+                                   by request: RequestContext,
+                                   body: (any StoreWriter, Date) throws -> (value: R, ref: String)) throws -> Outcome<R> {
+        guard let key else {
+            let now = context.clock.now()
+            return Outcome(value: try context.store.write { tx in try body(tx, now).value }, replayed: false, at: now)
+        }
+        return try IdempotentCommand(operation: operation, key: key, parts: parts).run(context, by: request, keeping: R.self) { tx, now in
+            let result = try body(tx, now)
+            return (result.value, result.ref, status)
+        }
+    }
+
     private func execute<R>(_ context: FlowContext, by request: RequestContext,
                             body: (any StoreWriter, Date) throws -> (value: R, ref: String, status: Int, snapshot: String?),
                             replay: (any StoreReader, InboxEntry) throws -> R) throws -> Outcome<R> {

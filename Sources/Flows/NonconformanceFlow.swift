@@ -172,15 +172,11 @@ public struct NonconformanceFlow: Sendable {
     /// as the decision left it kept with the key, since the report moves on (see `IdempotentCommand`).
     private func decide(_ operation: String, parts: [String], key: String?, by request: RequestContext,
                         _ body: (any StoreWriter, Date) throws -> NonconformanceRecord) throws -> Outcome {
-        guard let key else {
-            let now = context.clock.now()
-            return Outcome(record: try context.store.write { tx in try body(tx, now) }, replayed: false, at: now)
+        let outcome = try IdempotentCommand.decide(context, operation: operation, parts: parts, key: key, status: 200,
+                                                   by: request) { tx, now in
+            let record = try body(tx, now)
+            return (record, record.nonconformance.id)
         }
-        let outcome = try IdempotentCommand(operation: operation, key: key, parts: parts)
-            .run(context, by: request, keeping: NonconformanceRecord.self) { tx, now in
-                let record = try body(tx, now)
-                return (record, record.nonconformance.id, 200)
-            }
         return Outcome(record: outcome.value, replayed: outcome.replayed, at: outcome.at)
     }
 

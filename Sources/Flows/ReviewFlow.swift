@@ -113,16 +113,11 @@ public struct ReviewFlow: Sendable {
     /// with the key (see `IdempotentCommand`).
     private func act(_ operation: String, parts: [String], status: Int, key: String?, by request: RequestContext,
                      _ body: (any StoreWriter, Date) throws -> Answer) throws -> Decision {
-        guard let key else {
-            let now = context.clock.now()
-            let answer = try context.store.write { tx in try body(tx, now) }
-            return Decision(exception: answer.exception, comments: answer.comments, replayed: false, at: now)
+        let outcome = try IdempotentCommand.decide(context, operation: operation, parts: parts, key: key, status: status,
+                                                   by: request) { tx, now in
+            let answer = try body(tx, now)
+            return (answer, answer.exception.id)
         }
-        let outcome = try IdempotentCommand(operation: operation, key: key, parts: parts)
-            .run(context, by: request, keeping: Answer.self) { tx, now in
-                let answer = try body(tx, now)
-                return (answer, answer.exception.id, status)
-            }
         return Decision(exception: outcome.value.exception, comments: outcome.value.comments, replayed: outcome.replayed, at: outcome.at)
     }
 

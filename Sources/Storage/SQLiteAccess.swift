@@ -41,35 +41,33 @@ final class SQLiteAccess: StoreWriter {
         try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
     }
 
-    /// Order revisions are read on every acknowledgement: the canonical reader first.
-    static func decode(_ type: PurchaseOrder.Type, _ value: SQLValue) throws -> PurchaseOrder {
-        if case .text(let text) = value, let order = PurchaseOrder(canonicalJSON: text) { return order }
-        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+    /// The canonical reader `fast` first; `JSONDecoder` for text in any other form.
+    private static func decode<T: Decodable>(_ value: SQLValue, fast: (String) -> T?) throws -> T {
+        if case .text(let text) = value, let decoded = fast(text) { return decoded }
+        return try decode(T.self, value)
     }
 
-    /// Every acknowledgement reads its supplier.
+    // The documents read on hot paths, through their canonical readers: order revisions and
+    // suppliers on every acknowledgement, reasons and confirmed lines for every confirmed
+    // schedule (acknowledgements, change requests, exceptions, invoices).
+    static func decode(_ type: PurchaseOrder.Type, _ value: SQLValue) throws -> PurchaseOrder {
+        try decode(value, fast: PurchaseOrder.init(canonicalJSON:))
+    }
+
     static func decode(_ type: InvoiceTolerances.Type, _ value: SQLValue) throws -> InvoiceTolerances {
-        if case .text(let text) = value, let tolerances = InvoiceTolerances(canonicalJSON: text) { return tolerances }
-        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+        try decode(value, fast: InvoiceTolerances.init(canonicalJSON:))
     }
 
     static func decode(_ type: OrderResponse.Type, _ value: SQLValue) throws -> OrderResponse {
-        if case .text(let text) = value, let response = OrderResponse(canonicalJSON: text) { return response }
-        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+        try decode(value, fast: OrderResponse.init(canonicalJSON:))
     }
 
-    /// Reasons of acknowledgements, exceptions, change requests and invoices: the canonical
-    /// reader first.
     static func decode(_ type: [Reason].Type, _ value: SQLValue) throws -> [Reason] {
-        if case .text(let text) = value, let reasons = [Reason](canonicalJSON: text) { return reasons }
-        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+        try decode(value, fast: [Reason].init(canonicalJSON:))
     }
 
-    /// Confirmed lines of acknowledgements and change requests, read for every confirmed
-    /// schedule: the canonical reader first.
     static func decode(_ type: [ConfirmedLine].Type, _ value: SQLValue) throws -> [ConfirmedLine] {
-        if case .text(let text) = value, let lines = [ConfirmedLine](canonicalJSON: text) { return lines }
-        return try JSONDecoder().decode(type, from: Data((value.string ?? "null").utf8))
+        try decode(value, fast: [ConfirmedLine].init(canonicalJSON:))
     }
 
     /// `AND supplier_id = ?` when the scope is one supplier.
