@@ -13,8 +13,18 @@ public final class Connection {
         public static let readOnly = OpenMode(flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
     }
 
+    /// Process-wide settings, applied once before the first connection opens. Without memory
+    /// statistics SQLite allocates without taking a global lock (with them, the store's writer
+    /// and readers queued on that lock). A savepoint's journal of the pages it changed stays in
+    /// one 256 KiB block of memory instead of 1 KiB pieces; only a larger one spills to a file.
+    private static let configured: Void = {
+        _ = supplyline_sqlite3_disable_memstatus()
+        _ = supplyline_sqlite3_statement_journal_spill(256 * 1024)
+    }()
+
     /// Opens (creating if needed) the database at `path`.
     public init(path: String, mode: OpenMode = .readWrite, busyTimeoutMilliseconds: Int32 = 5_000) throws {
+        Self.configured
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, mode.flags, nil)
         guard rc == SQLITE_OK, let db else {

@@ -38,9 +38,18 @@ final class GroupCommitWriter: @unchecked Sendable {
     /// thread, so its CPU per write bounds how many writes a second the store can take.
     var cpuSeconds: Double { Double(cpuNanoseconds.load(ordering: .relaxed)) / 1e9 }
 
-    init(connection: Connection, maxBatch: Int, metrics: Metrics?) {
+    /// Called on the writer thread once a transaction has begun (and holds the write lock).
+    private let afterBegin: (Connection) -> Void
+    /// Called on the writer thread when a transaction did not commit, so state that mirrors
+    /// what was written can be forgotten.
+    private let afterRollback: () -> Void
+
+    init(connection: Connection, maxBatch: Int, metrics: Metrics?,
+         afterBegin: @escaping (Connection) -> Void = { _ in }, afterRollback: @escaping () -> Void = {}) {
         self.connection = connection
         self.maxBatch = maxBatch
+        self.afterBegin = afterBegin
+        self.afterRollback = afterRollback
         self.batchSize = metrics?.histogram("supplyline_store_commit_batch_size", help: "Writes per group commit",
                                             buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256])
         self.commits = metrics?.counter("supplyline_store_commits_total", help: "Group commits of the store's writer")
@@ -121,6 +130,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         do {
             try connection.execute("BEGIN IMMEDIATE")
         } catch {
+            afterRollback()
             for job in batch {
                 job.work = nil
                 job.commitError = error
@@ -128,6 +138,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             }
             return
         }
+        afterBegin(connection)
         var aborted: Error?
         for job in batch {
             if let aborted {
@@ -144,6 +155,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             }
         }
         if let aborted {
+            afterRollback()
             for job in batch { job.commitError = aborted }
         } else {
             do {
@@ -152,6 +164,7 @@ final class GroupCommitWriter: @unchecked Sendable {
                 batchSize?.observe(Double(batch.count))
             } catch {
                 if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+                afterRollback()
                 for job in batch { job.commitError = error }
             }
         }

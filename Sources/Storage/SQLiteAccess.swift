@@ -13,9 +13,13 @@ final class SQLiteAccess: StoreWriter {
     /// Decoded order documents shared by every connection of the store.
     let orderDocuments: OrderDocumentCache?
 
-    init(connection: Connection, orderDocuments: OrderDocumentCache? = nil) {
+    /// The writer's memory of the audit chain's end; nil on readers.
+    let auditHead: AuditChainHead?
+
+    init(connection: Connection, orderDocuments: OrderDocumentCache? = nil, auditHead: AuditChainHead? = nil) {
         self.connection = connection
         self.orderDocuments = orderDocuments
+        self.auditHead = auditHead
     }
 
     /// A stored order document, decoded (once, when the store has a cache).

@@ -175,6 +175,33 @@ struct SQLiteStoreTests {
         #expect(try store.read { try $0.inboxEntry(clientID: "c1", key: "d") } == decision)
     }
 
+    /// The chain stays whole when a write that appended an entry is rolled back, and when
+    /// another process (an administration command) appends entries while the hub runs.
+    @Test func auditChainSurvivesRollbacksAndOtherWriters() throws {
+        struct Refused: Error {}
+        let path = temporaryDatabase()
+        let store = try SQLiteStore(configuration: .init(path: path))
+        defer { store.close() }
+        func append(_ action: String, to store: SQLiteStore) throws {
+            try store.write { try $0.appendAudit(AuditEvent(actor: .system, action: action, objectType: "thing", objectID: "1"), now: now) }
+        }
+        try append("first", to: store)
+        #expect(throws: Refused.self) {
+            try store.write { tx in
+                try tx.appendAudit(AuditEvent(actor: .system, action: "rolled.back", objectType: "thing", objectID: "1"), now: now)
+                throw Refused()
+            }
+        }
+        try append("second", to: store)
+        let other = try SQLiteStore(configuration: .init(path: path))
+        try append("from.elsewhere", to: other)
+        other.close()
+        try append("third", to: store)
+        let entries = try store.read { try $0.auditEntries(objectType: "thing", objectID: "1", after: nil, limit: 10) }.items
+        #expect(entries.map(\.action) == ["first", "second", "from.elsewhere", "third"])
+        #expect(try store.read { try $0.verifyAuditChain() } == nil)
+    }
+
     @Test func auditLogIsAChainThatDetectsTampering() throws {
         let path = temporaryDatabase()
         let store = try SQLiteStore(configuration: .init(path: path))
