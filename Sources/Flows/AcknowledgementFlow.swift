@@ -45,7 +45,19 @@ public struct AcknowledgementFlow: Sendable {
         let fingerprint = Sodium.hex(Sodium.sha256(Array("acknowledge \(number)\n\(responseJSON)".utf8)))
         let key = Key(number: number, idempotencyKey: idempotencyKey, fingerprint: fingerprint)
 
-        // A snapshot outside the writer: most retries are answered here, and the decision is
+        // The order and supplier as last committed, from the store's memory: the decision is
+        // prepared without a read, and the write re-checks the key and the order's state. If
+        // the store does not hold them, or the plan fails (an error may rather be a retry whose
+        // answer is kept), the snapshot path below decides.
+        if let committed = context.store.committedOrder(number: number), principal.scope.covers(committed.order.supplier),
+           let supplier = try context.store.currentSupplier(id: committed.order.supplier),
+           let prepared = try? plan(order: committed.order, status: committed.status, supplier: supplier, response: response,
+                                    responseJSON: responseJSON, key: key, request: request) {
+            return try commit(prepared, basis: committed.order.revision, committed.status, response: response,
+                              responseJSON: responseJSON, key: key, request: request)
+        }
+
+        // A snapshot outside the writer: a retry is answered here, and the decision is
         // prepared here.
         let snapshot = try context.store.read { tx -> (InboxEntry?, OrderRecord?, Supplier?) in
             let entry = try tx.inboxEntry(clientID: principal.clientID, key: idempotencyKey)
@@ -56,21 +68,31 @@ public struct AcknowledgementFlow: Sendable {
             return try context.store.read { try replay(entry, key: key, principal: principal, tx: $0) }
         }
         guard let current = snapshot.1 else { throw FlowError(.notFound, "There is no purchase order \(number).") }
-        let prepared = try plan(order: current, supplier: snapshot.2, response: response, responseJSON: responseJSON,
-                                key: key, request: request)
+        let prepared = try plan(order: current.order, status: current.status, supplier: snapshot.2, response: response,
+                                responseJSON: responseJSON, key: key, request: request)
+        return try commit(prepared, basis: current.order.revision, current.status, response: response,
+                          responseJSON: responseJSON, key: key, request: request)
+    }
 
+    /// Writes a prepared acknowledgement, unless the key was used before (then its answer) or
+    /// the order has moved since the plan's basis (then it decides again on what is committed).
+    private func commit(_ prepared: Plan, basis revision: Int, _ status: OrderStatus, response: OrderResponse,
+                        responseJSON: String, key: Key, request: RequestContext) throws -> Result {
+        let principal = request.principal
         let result: Result = try context.store.write { tx in
-            if let entry = try tx.inboxEntry(clientID: principal.clientID, key: idempotencyKey) {
+            if let entry = try tx.inboxEntry(clientID: principal.clientID, key: key.idempotencyKey) {
                 return try replay(entry, key: key, principal: principal, tx: tx)
             }
+            guard let state = try tx.orderState(number: key.number, scope: principal.scope) else {
+                throw FlowError(.notFound, "There is no purchase order \(key.number).")
+            }
             var plan = prepared
-            if let state = try tx.orderState(number: number, scope: principal.scope),
-               state.revision != current.order.revision || state.status != current.status {
-                guard let moved = try tx.purchaseOrder(number: number, scope: principal.scope) else {
-                    throw FlowError(.notFound, "There is no purchase order \(number).")
+            if state.revision != revision || state.status != status {
+                guard let moved = try tx.purchaseOrder(number: key.number, scope: principal.scope) else {
+                    throw FlowError(.notFound, "There is no purchase order \(key.number).")
                 }
-                plan = try self.plan(order: moved, supplier: try tx.supplier(id: moved.order.supplier), response: response,
-                                     responseJSON: responseJSON, key: key, request: request)
+                plan = try self.plan(order: moved.order, status: moved.status, supplier: try tx.supplier(id: moved.order.supplier),
+                                     response: response, responseJSON: responseJSON, key: key, request: request)
             }
             try apply(plan, tx: tx)
             return Result(prepared: plan.acknowledgement, replayed: false)
@@ -97,16 +119,16 @@ public struct AcknowledgementFlow: Sendable {
         let now: Date
     }
 
-    private func plan(order current: OrderRecord, supplier: Supplier?, response: OrderResponse, responseJSON: String,
-                      key: Key, request: RequestContext) throws -> Plan {
+    private func plan(order: PurchaseOrder, status: OrderStatus, supplier: Supplier?, response: OrderResponse,
+                      responseJSON: String, key: Key, request: RequestContext) throws -> Plan {
         guard let supplier else {
             throw ProcurementError(.unknownSupplier, "The supplier of \(key.number) is not on file.")
         }
-        let outcome = try AcknowledgementDecider.decide(order: current.order, status: current.status,
+        let outcome = try AcknowledgementDecider.decide(order: order, status: status,
                                                         response: response, tolerances: supplier.tolerances)
         let now = context.clock.now()
         let ackID = Identifiers.make("ack")
-        let record = AcknowledgementRecord(id: ackID, purchaseOrder: key.number, revision: current.order.revision,
+        let record = AcknowledgementRecord(id: ackID, purchaseOrder: key.number, revision: order.revision,
                                            supplier: supplier.id, clientID: request.principal.clientID, response: response,
                                            decision: outcome.decision, reasons: outcome.reasons, lines: outcome.lines,
                                            receivedAt: now)
@@ -127,7 +149,7 @@ public struct AcknowledgementFlow: Sendable {
         var events = [DomainEvents.acknowledged(record, reasonCodes: outcome.reasons.map(\.code))]
         if let exception { events.append(DomainEvents.exception(exception, change: "opened")) }
         if outcome.decision == .confirmed {
-            events += PlanningAlerts.late(order: current.order, confirmed: outcome.lines).map { DomainEvents.planningAlert($0, order: current.order) }
+            events += PlanningAlerts.late(order: order, confirmed: outcome.lines).map { DomainEvents.planningAlert($0, order: order) }
         }
         return Plan(acknowledgement: prepared, status: outcome.decision.orderStatus, outbox: outbox, exception: exception,
                     events: events,

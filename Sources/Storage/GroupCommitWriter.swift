@@ -40,15 +40,19 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     /// Called on the writer thread once a transaction has begun (and holds the write lock).
     private let afterBegin: (Connection) -> Void
+    /// Called on the writer thread after a commit, before the writers in it are woken.
+    private let afterCommit: () -> Void
     /// Called on the writer thread when a transaction did not commit, so state that mirrors
     /// what was written can be forgotten.
     private let afterRollback: () -> Void
 
     init(connection: Connection, maxBatch: Int, metrics: Metrics?,
-         afterBegin: @escaping (Connection) -> Void = { _ in }, afterRollback: @escaping () -> Void = {}) {
+         afterBegin: @escaping (Connection) -> Void = { _ in }, afterCommit: @escaping () -> Void = {},
+         afterRollback: @escaping () -> Void = {}) {
         self.connection = connection
         self.maxBatch = maxBatch
         self.afterBegin = afterBegin
+        self.afterCommit = afterCommit
         self.afterRollback = afterRollback
         self.batchSize = metrics?.histogram("supplyline_store_commit_batch_size", help: "Writes per group commit",
                                             buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256])
@@ -160,6 +164,7 @@ final class GroupCommitWriter: @unchecked Sendable {
         } else {
             do {
                 try connection.execute("COMMIT")
+                afterCommit()
                 commits?.increment()
                 batchSize?.observe(Double(batch.count))
             } catch {

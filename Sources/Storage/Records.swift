@@ -18,6 +18,14 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 public enum SupplierScope: Sendable, Equatable {
     case all
     case supplier(String)
+
+    /// True when this scope may see the data of `supplierID`.
+    public func covers(_ supplierID: String) -> Bool {
+        switch self {
+        case .all: return true
+        case .supplier(let id): return id == supplierID
+        }
+    }
 }
 
 /// An authenticated caller.

@@ -2,24 +2,6 @@ import Foundation
 import SQLite
 import Sodium
 
-/// The newest audit hash written by the store's writer, so appending an entry need not read
-/// the log's last row first. Used on the writer thread only; cleared when a write rolls back.
-// @unchecked Sendable: only the writer thread touches `hash`.
-final class AuditChainHead: @unchecked Sendable {
-    var hash: String?
-    /// `PRAGMA data_version` when last looked at: it changes when another connection (another
-    /// process, such as an administration command) commits to the database.
-    private var dataVersion: Int64?
-
-    /// Forgets the hash if anything but this connection has written since the last look.
-    /// Called with the write lock held, so nobody else can append until the commit.
-    func forgetIfChangedElsewhere(_ connection: Connection) {
-        let version = (try? connection.scalar("PRAGMA data_version"))?.int64
-        if version == nil || version != dataVersion { hash = nil }
-        dataVersion = version
-    }
-}
-
 extension SQLiteAccess {
     /// The chain starts from this hash.
     static let genesisHash = String(repeating: "0", count: 64)
@@ -42,7 +24,7 @@ extension SQLiteAccess {
     func appendAudit(_ event: AuditEvent, now: Date) throws {
         // The writer remembers the newest hash it wrote; it forgets it whenever a write is
         // rolled back, and then the log itself says.
-        let previous = try auditHead?.hash
+        let previous = try writer?.auditHash
             ?? connection.scalar("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").string ?? Self.genesisHash
         let at = Self.millis(now).int64 ?? 0
         let hash = Self.chainHash(previous: previous, at: at, actor: event.actor.clientID, role: event.actor.role.rawValue,
@@ -54,7 +36,7 @@ extension SQLiteAccess {
             """, [.integer(at), .text(event.actor.clientID), .text(event.actor.role.rawValue), .text(event.action),
                   .text(event.objectType), .text(event.objectID), .text(event.detail), SQLValue(event.requestID),
                   .text(previous), .text(hash)])
-        auditHead?.hash = hash
+        writer?.auditHash = hash
     }
 
     private static let auditColumns = "seq, at, actor, role, action, object_type, object_id, detail, request_id, hash, prev_hash"

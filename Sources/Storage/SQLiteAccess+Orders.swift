@@ -82,11 +82,13 @@ extension SQLiteAccess {
         try connection.run("INSERT INTO order_revisions (number, revision, document, released_at) VALUES (?, ?, ?, ?)",
                            [.text(order.number), .integer(Int64(order.revision)), .text(document), Self.millis(now)])
         orderDocuments?.remember(order, as: document)
+        if writer != nil { changes.append(.revision(order, status, bytes: document.utf8.count)) }
     }
 
     func setOrderStatus(number: String, status: OrderStatus, now: Date) throws {
         try connection.run("UPDATE purchase_orders SET status = ?, updated_at = ? WHERE number = ?",
                            [.text(status.rawValue), Self.millis(now), .text(number)])
+        if writer != nil { changes.append(.status(number: number, status)) }
     }
 
     // MARK: Acknowledgements

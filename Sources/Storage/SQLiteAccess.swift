@@ -13,13 +13,15 @@ final class SQLiteAccess: StoreWriter {
     /// Decoded order documents shared by every connection of the store.
     let orderDocuments: OrderDocumentCache?
 
-    /// The writer's memory of the audit chain's end; nil on readers.
-    let auditHead: AuditChainHead?
+    /// The writer thread's memory (the audit chain's end, changes to publish); nil on readers.
+    let writer: WriterMemory?
+    /// This write's changes to orders and suppliers, for `CommittedState` once committed.
+    var changes: [CommittedState.Change] = []
 
-    init(connection: Connection, orderDocuments: OrderDocumentCache? = nil, auditHead: AuditChainHead? = nil) {
+    init(connection: Connection, orderDocuments: OrderDocumentCache? = nil, writer: WriterMemory? = nil) {
         self.connection = connection
         self.orderDocuments = orderDocuments
-        self.auditHead = auditHead
+        self.writer = writer
     }
 
     /// A stored order document, decoded (once, when the store has a cache).
@@ -119,6 +121,7 @@ final class SQLiteAccess: StoreWriter {
                   .text(DecimalText.format(supplier.tolerances.pricePercent)),
                   .text(DecimalText.format(supplier.tolerances.overShipmentPercent)),
                   try Self.json(supplier.invoiceTolerances), Self.millis(now), Self.millis(now)])
+        if writer != nil { changes.append(.supplier(supplier)) }
     }
 
     func client(id: String) throws -> ClientRecord? {

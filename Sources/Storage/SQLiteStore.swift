@@ -1,4 +1,5 @@
 import Foundation
+import Procurement
 import SQLite
 import Synchronization
 import Telemetry
@@ -38,8 +39,10 @@ public final class SQLiteStore: Store {
     private let writer: GroupCommitWriter
     private let readers: ConnectionPool
     private let orderDocuments = OrderDocumentCache()
-    /// The writer's memory of the audit chain's end.
-    private let auditHead: AuditChainHead
+    /// What the writer thread remembers between writes.
+    private let writerMemory: WriterMemory
+    /// Orders and suppliers as last committed, for planning without a read.
+    private let committed: CommittedState
     private let enqueueCallbacks = Mutex<[@Sendable (Set<String>) -> Void]>([])
 
     /// Opens the database, creating it and running migrations as needed.
@@ -62,11 +65,22 @@ public final class SQLiteStore: Store {
             readConnections.append(c)
         }
         readers = ConnectionPool(readConnections)
-        let auditHead = AuditChainHead()
-        self.auditHead = auditHead
+        let memory = WriterMemory()
+        let committed = CommittedState()
+        writerMemory = memory
+        self.committed = committed
         writer = GroupCommitWriter(connection: writeConnection, maxBatch: configuration.maxBatch, metrics: metrics,
-                                   afterBegin: { connection in auditHead.forgetIfChangedElsewhere(connection) },
-                                   afterRollback: { auditHead.hash = nil })
+                                   afterBegin: { connection in
+                                       if memory.changedElsewhere(connection) {
+                                           memory.auditHash = nil
+                                           committed.reset()
+                                       }
+                                   },
+                                   afterCommit: {
+                                       committed.publish(memory.pending)
+                                       memory.pending.removeAll(keepingCapacity: true)
+                                   },
+                                   afterRollback: { memory.forgetUncommitted() })
     }
 
     /// CPU seconds the single writer thread has used (running writes, committing, waking
@@ -89,13 +103,15 @@ public final class SQLiteStore: Store {
     }
 
     public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
-        let enqueued = try writer.perform { [auditHead] connection in
-            let access = SQLiteAccess(connection: connection, orderDocuments: orderDocuments, auditHead: auditHead)
+        let enqueued = try writer.perform { [writerMemory] connection in
+            let access = SQLiteAccess(connection: connection, orderDocuments: orderDocuments, writer: writerMemory)
             do {
                 let value = try connection.savepoint { try body(access) }
+                writerMemory.pending += access.changes
                 return (value, access.enqueuedOutbox, access.enqueuedKinds)
             } catch {
-                auditHead.hash = nil
+                // This write is undone; the others in the batch still count.
+                writerMemory.auditHash = nil
                 throw error
             }
         }
@@ -103,6 +119,18 @@ public final class SQLiteStore: Store {
             for callback in enqueueCallbacks.withLock({ $0 }) { callback(enqueued.2) }
         }
         return enqueued.0
+    }
+
+    public func committedOrder(number: String) -> CommittedOrder? {
+        committed.order(number)
+    }
+
+    public func currentSupplier(id: String) throws -> Supplier? {
+        let held = committed.supplier(id)
+        if let supplier = held.supplier { return supplier }
+        guard let supplier = try read({ try $0.supplier(id: id) }) else { return nil }
+        committed.remember(supplier, readAt: held.generation)
+        return supplier
     }
 
     public func onOutboxEnqueued(_ callback: @escaping @Sendable (Set<String>) -> Void) {

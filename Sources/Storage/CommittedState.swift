@@ -1,0 +1,132 @@
+import Procurement
+import SQLite
+import Synchronization
+
+/// An order as the store last committed it: its current revision's document and its status.
+public struct CommittedOrder: Sendable, Equatable {
+    public let order: PurchaseOrder
+    public let status: OrderStatus
+
+    public init(order: PurchaseOrder, status: OrderStatus) {
+        self.order = order
+        self.status = status
+    }
+}
+
+/// What the store has committed about orders and suppliers, kept in memory so a request can
+/// prepare its work without reading the database first.
+///
+/// Only the writer thread adds orders, and only after the commit that wrote them, in commit
+/// order: an order held here is the committed one, or (if a commit is between publishing and
+/// a reader looking) one commit behind. Callers treat it as the basis of a plan that the write
+/// re-checks, never as the final word. Orders are bounded by the size of their documents and
+/// the cache starts over when full, like `OrderDocumentCache`. Suppliers are also filled from
+/// reads, but a read's value is kept only if no supplier commit was published while it ran.
+final class CommittedState: Sendable {
+    /// One change a committed write made.
+    enum Change {
+        /// A revision became current (released or revised); `bytes` is its document's size.
+        case revision(PurchaseOrder, OrderStatus, bytes: Int)
+        /// An order's status changed, its revision did not.
+        case status(number: String, OrderStatus)
+        case supplier(Supplier)
+    }
+
+    private struct State {
+        var orders: [String: (order: CommittedOrder, bytes: Int)] = [:]
+        var orderBytes = 0
+        var suppliers: [String: Supplier] = [:]
+        /// Moves on with every published supplier change, so a read that started before it
+        /// does not put back what the change replaced.
+        var supplierGeneration = 0
+    }
+
+    private let state = Mutex(State())
+    let maxOrderBytes: Int
+
+    init(maxOrderBytes: Int = 16 << 20) { self.maxOrderBytes = maxOrderBytes }
+
+    func order(_ number: String) -> CommittedOrder? {
+        state.withLock { $0.orders[number]?.order }
+    }
+
+    /// The supplier if held, and the generation to pass to `remember` after reading it.
+    func supplier(_ id: String) -> (supplier: Supplier?, generation: Int) {
+        state.withLock { ($0.suppliers[id], $0.supplierGeneration) }
+    }
+
+    /// Keeps a supplier read from the database, unless a supplier change was published since
+    /// `generation` was handed out.
+    func remember(_ supplier: Supplier, readAt generation: Int) {
+        state.withLock { state in
+            if state.supplierGeneration == generation { state.suppliers[supplier.id] = supplier }
+        }
+    }
+
+    /// Applies the changes of a commit, in the order they were written. Called by the writer
+    /// thread after the commit and before anyone waiting on it is woken.
+    func publish(_ changes: [Change]) {
+        guard !changes.isEmpty else { return }
+        state.withLock { state in
+            for change in changes {
+                switch change {
+                case .revision(let order, let status, let bytes):
+                    if let held = state.orders.removeValue(forKey: order.number) { state.orderBytes -= held.bytes }
+                    guard bytes <= maxOrderBytes / 16 else { continue }
+                    if state.orderBytes + bytes > maxOrderBytes {
+                        state.orders.removeAll(keepingCapacity: true)
+                        state.orderBytes = 0
+                    }
+                    state.orders[order.number] = (CommittedOrder(order: order, status: status), bytes)
+                    state.orderBytes += bytes
+                case .status(let number, let status):
+                    // An order not held stays out: only a whole revision puts one in.
+                    if let held = state.orders[number] {
+                        state.orders[number] = (CommittedOrder(order: held.order.order, status: status), held.bytes)
+                    }
+                case .supplier(let supplier):
+                    state.suppliers[supplier.id] = supplier
+                    state.supplierGeneration &+= 1
+                }
+            }
+        }
+    }
+
+    /// Forgets everything (another process wrote to the database).
+    func reset() {
+        state.withLock { state in
+            state.orders.removeAll()
+            state.orderBytes = 0
+            state.suppliers.removeAll()
+            state.supplierGeneration &+= 1
+        }
+    }
+}
+
+/// What the writer thread keeps between writes. Used on that thread only.
+// @unchecked Sendable: only the writer thread touches it.
+final class WriterMemory: @unchecked Sendable {
+    /// The newest audit hash written, so appending an entry need not read the log's last row.
+    var auditHash: String?
+    /// The changes of the writes in the current group commit that have succeeded so far:
+    /// published after the commit, dropped if it rolls back.
+    var pending: [CommittedState.Change] = []
+    /// `PRAGMA data_version` when last looked at: it changes when another connection (another
+    /// process, such as an administration command) commits to the database.
+    private var dataVersion: Int64?
+
+    /// Called with the write lock held, so nobody else can write until the commit: true when
+    /// anything but this connection has written since the last look, and what is remembered
+    /// may be out of date.
+    func changedElsewhere(_ connection: Connection) -> Bool {
+        let version = (try? connection.scalar("PRAGMA data_version"))?.int64
+        defer { dataVersion = version }
+        return version == nil || version != dataVersion
+    }
+
+    /// A write or the whole transaction rolled back.
+    func forgetUncommitted() {
+        auditHash = nil
+        pending.removeAll()
+    }
+}
