@@ -66,10 +66,23 @@ enum Views {
     /// (keys in sorted order): `{"decision","id","lines","purchaseOrder","reasons","receivedAt","revision"}`.
     static func acknowledgementJSON(_ p: PreparedAcknowledgement) -> [UInt8] {
         let r = p.record
-        var out = "{\"decision\":\(JSONText.quoted(r.decision.rawValue)),\"id\":\(JSONText.quoted(r.id)),\"lines\":\(p.linesJSON),"
-        out += "\"purchaseOrder\":\(JSONText.quoted(r.purchaseOrder)),\"reasons\":\(p.reasonsJSON),"
-        out += "\"receivedAt\":\(JSONText.quoted(timestamp(r.receivedAt))),\"revision\":\(r.revision)}"
-        return Array(out.utf8)
+        var out = CanonicalJSON.Writer(capacity: 192 + p.linesJSON.utf8.count + p.reasonsJSON.utf8.count)
+        out.raw("{\"decision\":")
+        out.string(r.decision.rawValue)
+        out.raw(",\"id\":")
+        out.string(r.id)
+        out.raw(",\"lines\":")
+        out.json(p.linesJSON)
+        out.raw(",\"purchaseOrder\":")
+        out.string(r.purchaseOrder)
+        out.raw(",\"reasons\":")
+        out.json(p.reasonsJSON)
+        out.raw(",\"receivedAt\":")
+        out.string(timestamp(r.receivedAt))
+        out.raw(",\"revision\":")
+        out.int(r.revision)
+        out.byte(UInt8(ascii: "}"))
+        return out.bytes
     }
 
     struct Exception: Encodable {

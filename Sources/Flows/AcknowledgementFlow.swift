@@ -143,9 +143,16 @@ public struct AcknowledgementFlow: Sendable {
                                         purchaseOrder: key.number, revision: record.revision, acknowledgementID: ackID,
                                         reasons: outcome.reasons, createdAt: now)
         }
-        let reasonCodes = outcome.reasons.map { JSON.quote($0.code) }.joined(separator: ",")
-        let detail = "{\"acknowledgement\":\(JSON.quote(ackID)),\"decision\":\(JSON.quote(outcome.decision.rawValue)),"
-            + "\"reasons\":[\(reasonCodes)],\"revision\":\(record.revision)}"
+        var detail = CanonicalJSON.Writer(capacity: 128)
+        detail.raw("{\"acknowledgement\":")
+        detail.string(ackID)
+        detail.raw(",\"decision\":")
+        detail.string(outcome.decision.rawValue)
+        detail.raw(",\"reasons\":")
+        detail.array(outcome.reasons) { $0.string($1.code) }
+        detail.raw(",\"revision\":")
+        detail.int(record.revision)
+        detail.byte(UInt8(ascii: "}"))
         var events = [DomainEvents.acknowledged(record, reasonCodes: outcome.reasons.map(\.code))]
         if let exception { events.append(DomainEvents.exception(exception, change: "opened")) }
         if outcome.decision == .confirmed {
@@ -154,7 +161,7 @@ public struct AcknowledgementFlow: Sendable {
         return Plan(acknowledgement: prepared, status: outcome.decision.orderStatus, outbox: outbox, exception: exception,
                     events: events,
                     audit: AuditEvent(actor: request.principal, action: "purchaseOrder.acknowledged", objectType: "purchaseOrder",
-                                      objectID: key.number, detail: detail, requestID: request.requestID),
+                                      objectID: key.number, detail: detail.string, requestID: request.requestID),
                     inbox: InboxEntry(clientID: request.principal.clientID, key: key.idempotencyKey, requestHash: key.fingerprint,
                                       operation: "acknowledge", resultStatus: 201, resultRef: ackID, createdAt: now),
                     now: now)

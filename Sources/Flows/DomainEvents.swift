@@ -20,11 +20,21 @@ enum DomainEvents {
     }
 
     static func acknowledged(_ ack: AcknowledgementRecord, reasonCodes: [String]) -> NewEvent {
-        let codes = reasonCodes.map(JSON.quote).joined(separator: ",")
-        let data = "{\"acknowledgement\":\(JSON.quote(ack.id)),\"decision\":\(JSON.quote(ack.decision.rawValue)),"
-            + "\"purchaseOrder\":\(JSON.quote(ack.purchaseOrder)),\"reasons\":[\(codes)],\"revision\":\(ack.revision),"
-            + "\"supplier\":\(JSON.quote(ack.supplier))}"
-        return NewEvent(type: prefix + "po.acknowledged", subject: ack.purchaseOrder, supplier: ack.supplier, data: data)
+        var data = CanonicalJSON.Writer(capacity: 192)
+        data.raw("{\"acknowledgement\":")
+        data.string(ack.id)
+        data.raw(",\"decision\":")
+        data.string(ack.decision.rawValue)
+        data.raw(",\"purchaseOrder\":")
+        data.string(ack.purchaseOrder)
+        data.raw(",\"reasons\":")
+        data.array(reasonCodes) { $0.string($1) }
+        data.raw(",\"revision\":")
+        data.int(ack.revision)
+        data.raw(",\"supplier\":")
+        data.string(ack.supplier)
+        data.byte(UInt8(ascii: "}"))
+        return NewEvent(type: prefix + "po.acknowledged", subject: ack.purchaseOrder, supplier: ack.supplier, data: data.string)
     }
 
     /// `com.supplyline.exception.<change>`: opened, assigned, approved, rejected, superseded.

@@ -23,6 +23,9 @@ public enum CanonicalJSON {
 
         public mutating func byte(_ b: UInt8) { bytes.append(b) }
 
+        /// Text that is already JSON (a value encoded earlier), as it is.
+        public mutating func json(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
         public mutating func int(_ value: Int) {
             if value >= 0 && value < 10 {
                 bytes.append(UInt8(ascii: "0") &+ UInt8(value))

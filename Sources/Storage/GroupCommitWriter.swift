@@ -22,8 +22,6 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private let connection: Connection
     private let maxBatch: Int
-    /// The longest a commit waits for more writers to join it (only under concurrent load).
-    private let commitDelay: TimeInterval = 0.0005
     private let condition = NSCondition()
     private var queue: [Job] = []
     private var stopping = false
@@ -104,10 +102,9 @@ final class GroupCommitWriter: @unchecked Sendable {
         // Every request waits on this thread; when the process may, let it run ahead of the
         // HTTP workers (a lower nice value needs CAP_SYS_NICE; without it this does nothing).
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, -10)
-        // How many writes to gather before committing, learned from the load: it grows while
-        // writers keep arriving within the commit delay and falls back to what actually came
-        // when they stop. A lone writer (target 1) never waits.
-        var target = 1
+        // No waiting for more writers: whatever queued while the last commit ran is the next
+        // batch. Waiting (even half a millisecond) left this thread idle while the requests it
+        // held back could not send more.
         while true {
             condition.lock()
             while queue.isEmpty && !stopping { condition.wait() }
@@ -116,14 +113,9 @@ final class GroupCommitWriter: @unchecked Sendable {
                 finished.signal()
                 return
             }
-            if target > 1 && queue.count < target && !stopping {
-                let deadline = Date().addingTimeInterval(commitDelay)
-                while queue.count < target && !stopping && condition.wait(until: deadline) {}
-            }
             let batch = Array(queue.prefix(maxBatch))
             queue.removeFirst(batch.count)
             condition.unlock()
-            target = batch.count >= target ? min(maxBatch, max(batch.count, target + max(1, target / 2))) : batch.count
             let started = Self.threadCPUNanoseconds()
             commit(batch)
             cpuNanoseconds.wrappingAdd(Self.threadCPUNanoseconds() - started, ordering: .relaxed)
