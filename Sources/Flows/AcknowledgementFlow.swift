@@ -50,7 +50,7 @@ public struct AcknowledgementFlow: Sendable {
         // the store does not hold them, or the plan fails (an error may rather be a retry whose
         // answer is kept), the snapshot path below decides.
         if let committed = context.store.committedOrder(number: number), principal.scope.covers(committed.order.supplier),
-           let supplier = try context.store.currentSupplier(id: committed.order.supplier),
+           let supplier = try committed.supplier ?? context.store.currentSupplier(id: committed.order.supplier),
            let prepared = try? plan(order: committed.order, status: committed.status, supplier: supplier, response: response,
                                     responseJSON: responseJSON, key: key, request: request) {
             return try commit(prepared, basis: committed.order.revision, committed.status, response: response,

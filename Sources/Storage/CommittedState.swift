@@ -2,14 +2,17 @@ import Procurement
 import SQLite
 import Synchronization
 
-/// An order as the store last committed it: its current revision's document and its status.
+/// An order as the store last committed it: its current revision's document and its status,
+/// and its supplier when the store holds that too.
 public struct CommittedOrder: Sendable, Equatable {
     public let order: PurchaseOrder
     public let status: OrderStatus
+    public let supplier: Supplier?
 
-    public init(order: PurchaseOrder, status: OrderStatus) {
+    public init(order: PurchaseOrder, status: OrderStatus, supplier: Supplier? = nil) {
         self.order = order
         self.status = status
+        self.supplier = supplier
     }
 }
 
@@ -19,8 +22,9 @@ public struct CommittedOrder: Sendable, Equatable {
 /// Only the writer thread adds orders, and only after the commit that wrote them, in commit
 /// order: an order held here is the committed one, or (if a commit is between publishing and
 /// a reader looking) one commit behind. Callers treat it as the basis of a plan that the write
-/// re-checks, never as the final word. Orders are bounded by the size of their documents and
-/// the cache starts over when full, like `OrderDocumentCache`. Suppliers are also filled from
+/// re-checks, never as the final word. Orders are bounded by the size of their documents, in
+/// two generations: when the newer one is full it becomes the older one and the older one is
+/// dropped, so the orders released last are the ones kept. Suppliers are also filled from
 /// reads, but a read's value is kept only if no supplier commit was published while it ran.
 final class CommittedState: Sendable {
     /// One change a committed write made.
@@ -33,8 +37,11 @@ final class CommittedState: Sendable {
     }
 
     private struct State {
+        /// Orders published since the last turnover, and their documents' bytes.
         var orders: [String: (order: CommittedOrder, bytes: Int)] = [:]
         var orderBytes = 0
+        /// The generation before; an order published again moves to `orders`.
+        var older: [String: (order: CommittedOrder, bytes: Int)] = [:]
         var suppliers: [String: Supplier] = [:]
         /// Moves on with every published supplier change, so a read that started before it
         /// does not put back what the change replaced.
@@ -42,12 +49,17 @@ final class CommittedState: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The most document bytes held, in both generations together.
     let maxOrderBytes: Int
 
-    init(maxOrderBytes: Int = 16 << 20) { self.maxOrderBytes = maxOrderBytes }
+    init(maxOrderBytes: Int = 32 << 20) { self.maxOrderBytes = maxOrderBytes }
 
+    /// The order with its supplier, if held: one look under the lock for both.
     func order(_ number: String) -> CommittedOrder? {
-        state.withLock { $0.orders[number]?.order }
+        state.withLock { state in
+            guard let held = state.orders[number]?.order ?? state.older[number]?.order else { return nil }
+            return CommittedOrder(order: held.order, status: held.status, supplier: state.suppliers[held.order.supplier])
+        }
     }
 
     /// The supplier if held, and the generation to pass to `remember` after reading it.
@@ -67,22 +79,19 @@ final class CommittedState: Sendable {
     /// thread after the commit and before anyone waiting on it is woken.
     func publish(_ changes: [Change]) {
         guard !changes.isEmpty else { return }
+        // A generation dropped at turnover is released after the lock, not while holding it.
+        var dropped: [String: (order: CommittedOrder, bytes: Int)] = [:]
         state.withLock { state in
             for change in changes {
                 switch change {
                 case .revision(let order, let status, let bytes):
-                    if let held = state.orders.removeValue(forKey: order.number) { state.orderBytes -= held.bytes }
-                    guard bytes <= maxOrderBytes / 16 else { continue }
-                    if state.orderBytes + bytes > maxOrderBytes {
-                        state.orders.removeAll(keepingCapacity: true)
-                        state.orderBytes = 0
-                    }
-                    state.orders[order.number] = (CommittedOrder(order: order, status: status), bytes)
-                    state.orderBytes += bytes
+                    Self.hold(CommittedOrder(order: order, status: status), bytes: bytes, in: &state,
+                              limit: maxOrderBytes / 2, dropped: &dropped)
                 case .status(let number, let status):
                     // An order not held stays out: only a whole revision puts one in.
-                    if let held = state.orders[number] {
-                        state.orders[number] = (CommittedOrder(order: held.order.order, status: status), held.bytes)
+                    if let held = state.orders[number] ?? state.older[number] {
+                        Self.hold(CommittedOrder(order: held.order.order, status: status), bytes: held.bytes, in: &state,
+                                  limit: maxOrderBytes / 2, dropped: &dropped)
                     }
                 case .supplier(let supplier):
                     state.suppliers[supplier.id] = supplier
@@ -90,12 +99,30 @@ final class CommittedState: Sendable {
                 }
             }
         }
+        withExtendedLifetime(dropped) {}
+    }
+
+    private static func hold(_ committed: CommittedOrder, bytes: Int, in state: inout State, limit: Int,
+                             dropped: inout [String: (order: CommittedOrder, bytes: Int)]) {
+        let number = committed.order.number
+        if let held = state.orders.removeValue(forKey: number) { state.orderBytes -= held.bytes }
+        state.older[number] = nil
+        guard bytes <= limit / 8 else { return }
+        if state.orderBytes + bytes > limit {
+            dropped = state.older
+            state.older = state.orders
+            state.orders = [:]
+            state.orderBytes = 0
+        }
+        state.orders[number] = (committed, bytes)
+        state.orderBytes += bytes
     }
 
     /// Forgets everything (another process wrote to the database).
     func reset() {
         state.withLock { state in
             state.orders.removeAll()
+            state.older.removeAll()
             state.orderBytes = 0
             state.suppliers.removeAll()
             state.supplierGeneration &+= 1

@@ -9,8 +9,9 @@ public protocol Store: Sendable {
     /// Called after a commit that enqueued outbox messages, with their kinds (empty when not
     /// known, as after a replay): the dispatcher waits on it.
     func onOutboxEnqueued(_ callback: @escaping @Sendable (Set<String>) -> Void)
-    /// The order as last committed, from memory, when the store holds it: a basis for preparing
-    /// a write that re-checks it, not an answer to show (it may be one commit behind).
+    /// The order as last committed (with its supplier, when that is held too), from memory,
+    /// when the store holds it: a basis for preparing a write that re-checks it, not an answer
+    /// to show (it may be one commit behind).
     func committedOrder(number: String) -> CommittedOrder?
     /// The supplier as committed, from memory when held, otherwise read.
     func currentSupplier(id: String) throws -> Supplier?

@@ -41,6 +41,28 @@ import Testing
 
     @Test func timestampFormat() {
         #expect(Timestamp.format(seconds: 1_796_313_600, milliseconds: 7) == "2026-12-03T16:00:00.007Z")
+        #expect(Timestamp.format(seconds: 0, milliseconds: 0) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.format(seconds: -1, milliseconds: 999) == "1969-12-31T23:59:59.999Z")
+        #expect(Timestamp.format(seconds: 951_782_400, milliseconds: 0) == "2000-02-29T00:00:00.000Z")
+        #expect(Timestamp.format(seconds: 4_107_542_400, milliseconds: 0) == "2100-03-01T00:00:00.000Z")
+        #expect(Timestamp.format(seconds: 253_402_300_799, milliseconds: 500) == "9999-12-31T23:59:59.500Z")
+        #expect(Timestamp.format(seconds: -62_135_596_800, milliseconds: 0) == "0001-01-01T00:00:00.000Z")
+    }
+
+    /// The same text as the C library's `gmtime_r` gives, a day at a time over four centuries.
+    @Test func timestampMatchesTheCLibrary() {
+        for day in stride(from: -40_000, through: 110_000, by: 1) {
+            let seconds = day * 86_400 + (day * 7_919) % 86_400
+            var time = time_t(seconds)
+            var parts = tm()
+            gmtime_r(&time, &parts)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d.042Z", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                                  parts.tm_hour, parts.tm_min, parts.tm_sec)
+            guard Timestamp.format(seconds: seconds, milliseconds: 42) == expected else {
+                Issue.record("day \(day): \(Timestamp.format(seconds: seconds, milliseconds: 42)) is not \(expected)")
+                return
+            }
+        }
     }
 
     @Test func fileSinkAppendsLines() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Procurement
 import SQLite
-import Storage
+@testable import Storage
 import Testing
 
 private let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -26,7 +26,9 @@ struct CommittedStateTests {
             try tx.saveSupplier(Supplier(id: "S-1", name: "Acme", tolerances: Tolerances(dateDays: 1, quantityPercent: 0, pricePercent: 0)), now: now)
             try tx.saveRevision(order("PO-1"), status: .awaitingAcknowledgement, now: now)
         }
-        #expect(store.committedOrder(number: "PO-1") == CommittedOrder(order: order("PO-1"), status: .awaitingAcknowledgement))
+        #expect(store.committedOrder(number: "PO-1")?.order == order("PO-1"))
+        #expect(store.committedOrder(number: "PO-1")?.status == .awaitingAcknowledgement)
+        #expect(store.committedOrder(number: "PO-1")?.supplier?.tolerances.dateDays == 1)
         #expect(store.committedOrder(number: "PO-2") == nil)
 
         #expect(throws: Refused.self) {
@@ -42,7 +44,8 @@ struct CommittedStateTests {
         try store.write { try $0.setOrderStatus(number: "PO-1", status: .confirmed, now: now) }
         #expect(store.committedOrder(number: "PO-1")?.status == .confirmed)
         try store.write { try $0.saveRevision(order("PO-1", revision: 2), status: .awaitingAcknowledgement, now: now) }
-        #expect(store.committedOrder(number: "PO-1") == CommittedOrder(order: order("PO-1", revision: 2), status: .awaitingAcknowledgement))
+        #expect(store.committedOrder(number: "PO-1")?.order == order("PO-1", revision: 2))
+        #expect(store.committedOrder(number: "PO-1")?.status == .awaitingAcknowledgement)
     }
 
     @Test func anotherProcessWritingMakesTheStoreForget() throws {
@@ -81,5 +84,32 @@ struct CommittedStateTests {
         #expect(try store.currentSupplier(id: "S-1") == first)
         try store.write { try $0.saveSupplier(second, now: now) }
         #expect(try store.currentSupplier(id: "S-1") == second)
+    }
+}
+
+@Suite("Committed state bounds")
+struct CommittedStateBoundsTests {
+    /// Two generations of 800 document bytes: the orders published last are kept, an order that
+    /// changes again is kept with the newer ones, and only the oldest generation is dropped.
+    @Test func keepsTheOrdersPublishedLast() {
+        let state = CommittedState(maxOrderBytes: 1_600)
+        func publish(_ numbers: ClosedRange<Int>) {
+            state.publish(numbers.map { .revision(order("PO-\($0)"), .awaitingAcknowledgement, bytes: 100) })
+        }
+        publish(1...9)
+        #expect((1...9).allSatisfy { state.order("PO-\($0)") != nil })
+        // PO-1 moves to the newer generation with its new status.
+        state.publish([.status(number: "PO-1", .confirmed)])
+        publish(10...17)
+        #expect(state.order("PO-1")?.status == .confirmed)
+        #expect(state.order("PO-2") == nil)
+        #expect(state.order("PO-8") == nil)
+        #expect((9...17).allSatisfy { state.order("PO-\($0)") != nil })
+        // A status for an order not held does not bring it back.
+        state.publish([.status(number: "PO-2", .confirmed)])
+        #expect(state.order("PO-2") == nil)
+        // A document too large for a generation's share is not held at all.
+        state.publish([.revision(order("PO-big"), .awaitingAcknowledgement, bytes: 101)])
+        #expect(state.order("PO-big") == nil)
     }
 }
