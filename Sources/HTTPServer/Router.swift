@@ -24,8 +24,38 @@ public final class Router: Sendable {
     // nonisolated(unsafe): written only under `registration` and only before `sealed` is set;
     // read only after `sealed` is set (release/acquire through the atomic).
     nonisolated(unsafe) private var table: [Route] = []
+    nonisolated(unsafe) private var index = RouteIndex()
     private let registration = Mutex<Void>(())
     private let sealed = Atomic<Bool>(false)
+
+    /// The routes by segment count, each with the hashes of its literal segments, in plain
+    /// memory: a request finds the routes its path can match by comparing integers, without
+    /// copying (and so retaining, from every request thread at once) the routes themselves.
+    struct RouteIndex {
+        /// For segment count n: the routes with n segments, in registration order.
+        var byCount: [[Int]] = []
+        /// Per route, per segment: the hash of its literal, or `parameter` for a parameter.
+        var literalHashes: [[Int]] = []
+        static let parameter = Int.min
+
+        init() {}
+
+        init(_ routes: [Route]) {
+            for (i, route) in routes.enumerated() {
+                while byCount.count <= route.segments.count { byCount.append([]) }
+                byCount[route.segments.count].append(i)
+                literalHashes.append(route.segments.map {
+                    if case .literal(let text) = $0 { return Self.hash(text) } else { return Self.parameter }
+                })
+            }
+        }
+
+        static func hash(_ text: String) -> Int {
+            // Never `parameter`, so a literal cannot be mistaken for one.
+            let h = text.hashValue
+            return h == parameter ? h + 1 : h
+        }
+    }
 
     public init() {}
 
@@ -48,10 +78,38 @@ public final class Router: Sendable {
     }
 
     private var routes: [Route] {
-        if !sealed.load(ordering: .acquiring) {
-            registration.withLock { _ in sealed.store(true, ordering: .releasing) }
-        }
+        seal()
         return table
+    }
+
+    private func seal() {
+        if !sealed.load(ordering: .acquiring) {
+            registration.withLock { _ in
+                if !sealed.load(ordering: .acquiring) {
+                    index = RouteIndex(table)
+                    sealed.store(true, ordering: .releasing)
+                }
+            }
+        }
+    }
+
+    /// The routes whose pattern matches `path` (literals equal, parameters anything), with the
+    /// parameters they bind.
+    private func candidates(_ path: [String]) -> [(Route, [String: String])] {
+        seal()
+        guard path.count < index.byCount.count else { return [] }
+        let hashes = path.map(RouteIndex.hash)
+        var found: [(Route, [String: String])] = []
+        for i in index.byCount[path.count] {
+            var possible = true
+            for (j, literal) in index.literalHashes[i].enumerated() where literal != RouteIndex.parameter && literal != hashes[j] {
+                possible = false
+                break
+            }
+            // Equal hashes are checked against the text itself.
+            if possible, let parameters = Self.match(table[i].segments, path) { found.append((table[i], parameters)) }
+        }
+        return found
     }
 
     /// Every method and pattern registered, in registration order (for documentation checks).
@@ -77,10 +135,7 @@ public final class Router: Sendable {
 
     /// Like `handle`, but rethrows what the handler throws.
     public func route(_ request: HTTPRequest) throws -> HTTPResponse {
-        let pathSegments = Self.split(request.path)
-        let candidates = routes.compactMap { route in
-            Self.match(route.segments, pathSegments).map { (route, $0) }
-        }
+        let candidates = candidates(Self.split(request.path))
         guard !candidates.isEmpty else {
             return HTTPResponse.problem(.notFound()).completingProblem(path: request.path, requestID: request.requestID)
         }
