@@ -39,6 +39,7 @@ public final class Connection {
     }
 
     deinit {
+        byAddress.removeAll()
         cache.removeAll()
         sqlite3_close_v2(handle)
     }
@@ -54,11 +55,27 @@ public final class Connection {
         }
     }
 
+    /// The statements last found for a given text's address: most statements are string
+    /// literals, whose bytes never move, so a hit costs an integer lookup and a comparison
+    /// that sees the same bytes. Any other text may share an address with an earlier one, so a
+    /// hit still compares the text; the table is emptied when it grows past a few hundred.
+    private var byAddress: [Int: Statement] = [:]
+
     private func statement(_ sql: String) throws -> Statement {
+        let address = sql.utf8.withContiguousStorageIfAvailable { Int(bitPattern: $0.baseAddress) }
+        if let address, let cached = byAddress[address], cached.sql == sql { return cached }
         let key = StatementKey(sql: sql)
-        if let cached = cache[key] { return cached }
-        let stmt = try Statement(connection: self, sql: sql)
-        cache[key] = stmt
+        let stmt: Statement
+        if let cached = cache[key] {
+            stmt = cached
+        } else {
+            stmt = try Statement(connection: self, sql: sql)
+            cache[key] = stmt
+        }
+        if let address {
+            if byAddress.count >= 512 { byAddress.removeAll(keepingCapacity: true) }
+            byAddress[address] = stmt
+        }
         return stmt
     }
 

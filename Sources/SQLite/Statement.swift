@@ -1,7 +1,5 @@
 import CSQLite
 
-private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 /// A prepared statement, owned by one `Connection` and used on that connection's thread.
 public final class Statement {
     let handle: OpaquePointer
@@ -19,41 +17,68 @@ public final class Statement {
         self.connection = connection
     }
 
-    deinit { sqlite3_finalize(handle) }
+    deinit {
+        sqlite3_finalize(handle)
+        arena?.deallocate()
+    }
 
-    /// Bound for an empty string (a null pointer would bind NULL).
-    nonisolated(unsafe) private static let empty: UnsafePointer<CChar> = {
-        let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
-        pointer.initialize(to: 0)
-        return UnsafePointer(pointer)
-    }()
+    /// Memory this statement owns for the text and blobs bound to it: each `bind` copies them
+    /// here and binds them in place (SQLITE_STATIC), so SQLite allocates and frees no copy of
+    /// its own. The bytes stay put until the next `bind`, and SQLite reads them only while
+    /// the statement runs, before that.
+    private var arena: UnsafeMutableRawPointer?
+    private var arenaSize = 0
+
+    private func reserveArena(_ bytes: Int) {
+        guard bytes > arenaSize else { return }
+        arena?.deallocate()
+        arenaSize = max(bytes, arenaSize * 2, 256)
+        arena = UnsafeMutableRawPointer.allocate(byteCount: arenaSize, alignment: 8)
+    }
 
     func bind(_ values: [SQLValue]) throws {
         // Every parameter is bound again below (the count is checked), so the old bindings
-        // need no clearing.
+        // need no clearing. The statement was reset after its last run, so nothing reads the
+        // arena while it is rewritten.
         sqlite3_reset(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == values.count else {
             throw SQLiteError(code: SQLITE_RANGE, message: "statement wants \(expected) values, got \(values.count)", sql: sql)
         }
-        for (offset, value) in values.enumerated() {
-            let i = Int32(offset + 1)
+        var total = 0
+        for value in values {
+            switch value {
+            case .text(let v): total += v.utf8.count + 1
+            case .blob(let v): total += v.count + 1
+            default: break
+            }
+        }
+        reserveArena(total)
+        var offset = 0
+        for (index, value) in values.enumerated() {
+            let i = Int32(index + 1)
             let rc: Int32
             switch value {
             case .null: rc = sqlite3_bind_null(handle, i)
             case .integer(let v): rc = sqlite3_bind_int64(handle, i, v)
             case .real(let v): rc = sqlite3_bind_double(handle, i, v)
             case .text(let v):
-                // The string's own UTF-8 bytes, with their length: no NUL-terminated copy first
-                // (SQLite copies them itself).
+                // By its byte count, so a NUL inside is kept and none is needed after it.
+                let start = arena! + offset
                 var text = v
-                rc = text.withUTF8 { bytes in
-                    bytes.withMemoryRebound(to: CChar.self) {
-                        sqlite3_bind_text64(handle, i, $0.baseAddress ?? Self.empty, sqlite3_uint64($0.count), SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
-                    }
+                let count = text.withUTF8 { bytes -> Int in
+                    if let base = bytes.baseAddress { start.copyMemory(from: base, byteCount: bytes.count) }
+                    return bytes.count
                 }
+                offset += count + 1
+                // A nil destructor is SQLITE_STATIC: SQLite uses the bytes where they are.
+                rc = sqlite3_bind_text64(handle, i, start.assumingMemoryBound(to: CChar.self), sqlite3_uint64(count),
+                                         nil, UInt8(SQLITE_UTF8))
             case .blob(let v):
-                rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+                let start = arena! + offset
+                v.withUnsafeBytes { if let base = $0.baseAddress { start.copyMemory(from: base, byteCount: $0.count) } }
+                offset += v.count + 1
+                rc = sqlite3_bind_blob64(handle, i, start, sqlite3_uint64(v.count), nil)
             }
             try check(rc, connection.handle, sql: sql)
         }

@@ -28,4 +28,26 @@ struct ConnectionTests {
         try connection.run("INSERT INTO t (v) VALUES (?), (?)", [.text(slice), .text(bridged)])
         #expect(try connection.query("SELECT v FROM t ORDER BY rowid").map { $0.values[0].string } == ["value", "bridgé!"])
     }
+
+    /// One prepared statement run again and again with text and blobs of every size, growing
+    /// and shrinking, keeps each row's own values.
+    @Test func aStatementRunAgainKeepsEachRunsValues() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("supplyline-conn-\(UUID().uuidString).db").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let connection = try Connection(path: path)
+        try connection.execute("CREATE TABLE t (n INTEGER, a TEXT, b BLOB, c TEXT)")
+        let sizes = [0, 1, 300, 5, 70_000, 0, 2, 1_000, 40]
+        for (n, size) in sizes.enumerated() {
+            let text = String(repeating: Character(UnicodeScalar(UInt8(97 + n))), count: size)
+            try connection.run("INSERT INTO t (n, a, b, c) VALUES (?, ?, ?, ?)",
+                               [.integer(Int64(n)), .text(text), .blob(Array(repeating: UInt8(n), count: size)), .text("row \(n)")])
+        }
+        let rows = try connection.query("SELECT n, a, b, c FROM t ORDER BY n")
+        #expect(rows.count == sizes.count)
+        for (n, size) in sizes.enumerated() {
+            #expect(rows[n].values[1].string == String(repeating: Character(UnicodeScalar(UInt8(97 + n))), count: size))
+            #expect(rows[n].values[2].bytes == Array(repeating: UInt8(n), count: size))
+            #expect(rows[n].values[3].string == "row \(n)")
+        }
+    }
 }
