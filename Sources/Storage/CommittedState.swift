@@ -133,6 +133,9 @@ final class CommittedState: Sendable {
 /// What the writer thread keeps between writes. Used on that thread only.
 // @unchecked Sendable: only the writer thread touches it.
 final class WriterMemory: @unchecked Sendable {
+    /// What is committed; with `pending` and a write's own changes, what the writer's
+    /// transaction sees (the writer publishes each commit before it begins the next).
+    let committed: CommittedState
     /// The newest audit hash written, so appending an entry need not read the log's last row.
     var auditHash: String?
     /// The changes of the writes in the current group commit that have succeeded so far:
@@ -151,9 +154,32 @@ final class WriterMemory: @unchecked Sendable {
         return version == nil || version != dataVersion
     }
 
+    init(committed: CommittedState) { self.committed = committed }
+
     /// A write or the whole transaction rolled back.
     func forgetUncommitted() {
         auditHash = nil
         pending.removeAll()
+    }
+
+    /// An order's current revision, status and supplier as the writer's transaction sees them,
+    /// from the write's own changes, then the batch's, then what is committed; nil when the
+    /// memory does not hold the order (the caller reads it).
+    func order(_ number: String, changes: [CommittedState.Change]) -> (revision: Int, status: OrderStatus, supplier: String)? {
+        var status: OrderStatus?
+        for list in [changes, pending] {
+            for change in list.reversed() {
+                switch change {
+                case .revision(let order, let revisionStatus, _) where order.number == number:
+                    return (order.revision, status ?? revisionStatus, order.supplier)
+                case .status(let changed, let newStatus) where changed == number:
+                    if status == nil { status = newStatus }
+                default:
+                    continue
+                }
+            }
+        }
+        guard let held = committed.order(number) else { return nil }
+        return (held.order.revision, status ?? held.status, held.order.supplier)
     }
 }

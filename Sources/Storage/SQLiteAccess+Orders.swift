@@ -24,6 +24,10 @@ extension SQLiteAccess {
     }
 
     func orderState(number: String, scope: SupplierScope) throws -> (revision: Int, status: OrderStatus)? {
+        // The writer knows what its transaction would read for orders it has in memory.
+        if let known = writer?.order(number, changes: changes) {
+            return scope.covers(known.supplier) ? (known.revision, known.status) : nil
+        }
         let s = Self.scopeClause(scope)
         guard let row = try connection.queryFirst("SELECT current_revision, status FROM purchase_orders WHERE number = ?\(s.sql)",
                                                   [.text(number)] + s.values),

@@ -65,8 +65,8 @@ public final class SQLiteStore: Store {
             readConnections.append(c)
         }
         readers = ConnectionPool(readConnections)
-        let memory = WriterMemory()
         let committed = CommittedState()
+        let memory = WriterMemory(committed: committed)
         writerMemory = memory
         self.committed = committed
         writer = GroupCommitWriter(connection: writeConnection, maxBatch: configuration.maxBatch, metrics: metrics,

@@ -67,6 +67,37 @@ struct CommittedStateTests {
         #expect(try store.currentSupplier(id: "S-1")?.tolerances.dateDays == 9)
     }
 
+    /// Inside a write, an order's state is what the transaction would read: its own changes,
+    /// then what is committed, and after another process wrote, the database itself.
+    @Test func aWriteSeesTheOrderItsTransactionWouldRead() throws {
+        let path = temporaryDatabase()
+        let store = try SQLiteStore(configuration: .init(path: path))
+        defer { store.close() }
+        func state(_ scope: SupplierScope = .all) throws -> (Int, OrderStatus)? {
+            try store.write { try $0.orderState(number: "PO-1", scope: scope) }.map { ($0.revision, $0.status) }
+        }
+        try store.write { tx in
+            try tx.saveSupplier(Supplier(id: "S-1", name: "Acme", tolerances: Tolerances(dateDays: 1, quantityPercent: 0, pricePercent: 0)), now: now)
+            #expect(try tx.orderState(number: "PO-1", scope: .all) == nil)
+            try tx.saveRevision(order("PO-1"), status: .awaitingAcknowledgement, now: now)
+            #expect(try tx.orderState(number: "PO-1", scope: .all).map { $0.status } == .awaitingAcknowledgement)
+            try tx.setOrderStatus(number: "PO-1", status: .inReview, now: now)
+            #expect(try tx.orderState(number: "PO-1", scope: .all).map { $0.status } == .inReview)
+        }
+        #expect(try state().map { $0.1 } == .inReview)
+        #expect(try state(.supplier("S-2")) == nil)
+        #expect(try state(.supplier("S-1")).map { $0.0 } == 1)
+        #expect(throws: Refused.self) {
+            try store.write { tx in
+                try tx.saveRevision(order("PO-1", revision: 2), status: .awaitingAcknowledgement, now: now)
+                throw Refused()
+            }
+        }
+        #expect(try state().map { $0.0 } == 1)
+        try Connection(path: path).run("UPDATE purchase_orders SET status = 'rejected' WHERE number = 'PO-1'")
+        #expect(try state().map { $0.1 } == .rejected)
+    }
+
     @Test func suppliersAreTheCommittedOnes() throws {
         let store = try SQLiteStore(configuration: .init(path: temporaryDatabase()))
         defer { store.close() }
