@@ -161,7 +161,7 @@ public struct AcknowledgementFlow: Sendable {
         return Plan(acknowledgement: prepared, status: outcome.decision.orderStatus, outbox: outbox, exception: exception,
                     events: events,
                     audit: AuditEvent(actor: request.principal, action: "purchaseOrder.acknowledged", objectType: "purchaseOrder",
-                                      objectID: key.number, detail: detail.string, requestID: request.requestID),
+                                      objectID: key.number, detail: detail.string, requestID: request.requestID).digested(at: now),
                     inbox: InboxEntry(clientID: request.principal.clientID, key: key.idempotencyKey, requestHash: key.fingerprint,
                                       operation: "acknowledge", resultStatus: 201, resultRef: ackID, createdAt: now),
                     now: now)

@@ -6,11 +6,8 @@ extension SQLiteAccess {
     /// The chain starts from this hash.
     static let genesisHash = String(repeating: "0", count: 64)
 
-    /// The hashed form of an entry: every field, in a fixed order, each as its UTF-8 byte
-    /// count, `:` and its bytes.
-    static func chainHash(previous: String, at: Int64, actor: String, role: String, action: String,
-                          objectType: String, objectID: String, detail: String, requestID: String?) -> String {
-        let fields = [previous, String(at), actor, role, action, objectType, objectID, detail, requestID ?? ""]
+    /// Each field as its UTF-8 byte count, `:` and its bytes.
+    private static func framed(_ fields: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 8 })
         for field in fields {
@@ -18,7 +15,27 @@ extension SQLiteAccess {
             bytes.append(UInt8(ascii: ":"))
             bytes.append(contentsOf: field.utf8)
         }
-        return Sodium.hex(Sodium.sha256(bytes))
+        return bytes
+    }
+
+    /// An entry's hash in the chain's first form: the previous hash and every field, framed.
+    static func chainHash(previous: String, at: Int64, actor: String, role: String, action: String,
+                          objectType: String, objectID: String, detail: String, requestID: String?) -> String {
+        Sodium.hex(Sodium.sha256(framed([previous, String(at), actor, role, action, objectType, objectID, detail, requestID ?? ""])))
+    }
+
+    /// The digest of an entry's own fields, framed; it needs no previous hash, so it is worked
+    /// out before the write.
+    static func entryDigest(at: Int64, actor: String, role: String, action: String,
+                            objectType: String, objectID: String, detail: String, requestID: String?) -> String {
+        Sodium.hex(Sodium.sha256(framed([String(at), actor, role, action, objectType, objectID, detail, requestID ?? ""])))
+    }
+
+    /// An entry's hash in the chain's second form, the one written now: `v2`, the previous
+    /// hash and the entry's digest, framed. Its input starts with `2:v2`, where the first
+    /// form's starts with the 64-character previous hash, so no input is both.
+    static func chainHash(previous: String, digest: String) -> String {
+        Sodium.hex(Sodium.sha256(framed(["v2", previous, digest])))
     }
 
     func appendAudit(_ event: AuditEvent, now: Date) throws {
@@ -27,9 +44,11 @@ extension SQLiteAccess {
         let previous = try writer?.auditHash
             ?? connection.scalar("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").string ?? Self.genesisHash
         let at = Self.millis(now).int64 ?? 0
-        let hash = Self.chainHash(previous: previous, at: at, actor: event.actor.clientID, role: event.actor.role.rawValue,
-                                  action: event.action, objectType: event.objectType, objectID: event.objectID,
-                                  detail: event.detail, requestID: event.requestID)
+        let digest = event.digest.flatMap { $0.at == at ? $0.hex : nil }
+            ?? Self.entryDigest(at: at, actor: event.actor.clientID, role: event.actor.role.rawValue, action: event.action,
+                                objectType: event.objectType, objectID: event.objectID, detail: event.detail,
+                                requestID: event.requestID)
+        let hash = Self.chainHash(previous: previous, digest: digest)
         try connection.run("""
             INSERT INTO audit_log (at, actor, role, action, object_type, object_id, detail, request_id, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -57,12 +76,18 @@ extension SQLiteAccess {
     func verifyAuditChain() throws -> Int64? {
         var previous = Self.genesisHash
         for row in try connection.query("SELECT \(Self.auditColumns) FROM audit_log ORDER BY seq") {
-            let expected = Self.chainHash(previous: previous, at: row[1].int64 ?? 0, actor: row[2].string ?? "",
-                                          role: row[3].string ?? "", action: row[4].string ?? "",
-                                          objectType: row[5].string ?? "", objectID: row[6].string ?? "",
-                                          detail: row[7].string ?? "", requestID: row[8].string)
-            guard row[10].string == previous, row[9].string == expected else { return row[0].int64 }
-            previous = expected
+            let at = row[1].int64 ?? 0, actor = row[2].string ?? "", role = row[3].string ?? "", action = row[4].string ?? ""
+            let objectType = row[5].string ?? "", objectID = row[6].string ?? "", detail = row[7].string ?? ""
+            let digest = Self.entryDigest(at: at, actor: actor, role: role, action: action, objectType: objectType,
+                                          objectID: objectID, detail: detail, requestID: row[8].string)
+            // Entries written before the second form keep the first.
+            guard row[10].string == previous, let stored = row[9].string,
+                  stored == Self.chainHash(previous: previous, digest: digest)
+                    || stored == Self.chainHash(previous: previous, at: at, actor: actor, role: role, action: action,
+                                                objectType: objectType, objectID: objectID, detail: detail,
+                                                requestID: row[8].string)
+            else { return row[0].int64 }
+            previous = stored
         }
         return nil
     }
