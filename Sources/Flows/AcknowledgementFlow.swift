@@ -1,6 +1,5 @@
 import Foundation
 import Procurement
-import Sodium
 import Storage
 import Telemetry
 
@@ -42,7 +41,7 @@ public struct AcknowledgementFlow: Sendable {
         try request.require(.supplier, to: "acknowledge purchase orders")
         let principal = request.principal
         let responseJSON = response.canonicalJSON
-        let fingerprint = Sodium.hex(Sodium.sha256(Array("acknowledge \(number)\n\(responseJSON)".utf8)))
+        let fingerprint = RequestFingerprint(["acknowledge", number, responseJSON]) { "acknowledge \(number)\n\(responseJSON)" }
         let key = Key(number: number, idempotencyKey: idempotencyKey, fingerprint: fingerprint)
 
         // The order and supplier as last committed, from the store's memory: the decision is
@@ -104,7 +103,7 @@ public struct AcknowledgementFlow: Sendable {
     struct Key {
         let number: String
         let idempotencyKey: String
-        let fingerprint: String
+        let fingerprint: RequestFingerprint
     }
 
     /// Everything one acknowledgement writes, prepared outside the writer.
@@ -162,7 +161,7 @@ public struct AcknowledgementFlow: Sendable {
                     events: events,
                     audit: AuditEvent(actor: request.principal, action: "purchaseOrder.acknowledged", objectType: "purchaseOrder",
                                       objectID: key.number, detail: detail.string, requestID: request.requestID).digested(at: now),
-                    inbox: InboxEntry(clientID: request.principal.clientID, key: key.idempotencyKey, requestHash: key.fingerprint,
+                    inbox: InboxEntry(clientID: request.principal.clientID, key: key.idempotencyKey, requestHash: key.fingerprint.value,
                                       operation: "acknowledge", resultStatus: 201, resultRef: ackID, createdAt: now),
                     now: now)
     }
@@ -181,7 +180,7 @@ public struct AcknowledgementFlow: Sendable {
 
     /// The answer to a request whose key was used before.
     private func replay(_ entry: InboxEntry, key: Key, principal: Principal, tx: any StoreReader) throws -> Result {
-        guard entry.requestHash == key.fingerprint else {
+        guard key.fingerprint.matches(entry.requestHash) else {
             throw FlowError(.idempotencyKeyReused,
                 "The Idempotency-Key \(key.idempotencyKey) was already used for a different request; use a new key for a new request.")
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Sodium
 import Storage
 
 /// Runs a client's command at most once per `Idempotency-Key`, in one transaction with the
@@ -11,13 +10,13 @@ struct IdempotentCommand {
     let operation: String
     let key: String
     /// A hash of what the request asks for, as decoded (so re-serialised JSON matches).
-    let fingerprint: String
+    let fingerprint: RequestFingerprint
 
     /// - Parameter parts: what identifies the request: its target and its canonical body.
     init(operation: String, key: String, parts: [String]) {
         self.operation = operation
         self.key = key
-        fingerprint = Sodium.hex(Sodium.sha256(Array(([operation] + parts).joined(separator: "\n").utf8)))
+        fingerprint = RequestFingerprint([operation] + parts) { ([operation] + parts).joined(separator: "\n") }
     }
 
     /// An optional field as a part of the fingerprint: absent and empty are different requests.
@@ -98,7 +97,7 @@ struct IdempotentCommand {
                 return Outcome(value: try replay(tx, entry), replayed: true, at: entry.createdAt)
             }
             let result = try body(tx, now)
-            try tx.insertInboxEntry(InboxEntry(clientID: client, key: key, requestHash: fingerprint, operation: operation,
+            try tx.insertInboxEntry(InboxEntry(clientID: client, key: key, requestHash: fingerprint.value, operation: operation,
                                                resultStatus: result.status, resultRef: result.ref, resultSnapshot: result.snapshot,
                                                createdAt: now))
             return Outcome(value: result.value, replayed: false, at: now)
@@ -106,7 +105,7 @@ struct IdempotentCommand {
     }
 
     private func check(_ entry: InboxEntry) throws {
-        guard entry.requestHash == fingerprint, entry.operation == operation else {
+        guard fingerprint.matches(entry.requestHash), entry.operation == operation else {
             throw FlowError(.idempotencyKeyReused,
                 "The Idempotency-Key \(key) was already used for a different request; use a new key for a new request.")
         }

@@ -36,6 +36,19 @@ public enum Sodium {
         return out
     }
 
+    /// The fields one after another, each as its UTF-8 byte count in decimal, `:` and its bytes:
+    /// no two lists of fields give the same bytes.
+    public static func framed(_ fields: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 8 })
+        for field in fields {
+            bytes.append(contentsOf: String(field.utf8.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: field.utf8)
+        }
+        return bytes
+    }
+
     /// HMAC-SHA-256 with a key of any length.
     public static func hmacSHA256(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
         _ = initialized

@@ -6,37 +6,25 @@ extension SQLiteAccess {
     /// The chain starts from this hash.
     static let genesisHash = String(repeating: "0", count: 64)
 
-    /// Each field as its UTF-8 byte count, `:` and its bytes.
-    private static func framed(_ fields: [String]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 8 })
-        for field in fields {
-            bytes.append(contentsOf: String(field.utf8.count).utf8)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: field.utf8)
-        }
-        return bytes
-    }
-
     /// An entry's hash in the chain's first form: SHA-256 of the previous hash and every
     /// field, framed.
     static func chainHash(previous: String, at: Int64, actor: String, role: String, action: String,
                           objectType: String, objectID: String, detail: String, requestID: String?) -> String {
-        Sodium.hex(Sodium.sha256(framed([previous, String(at), actor, role, action, objectType, objectID, detail, requestID ?? ""])))
+        Sodium.hex(Sodium.sha256(Sodium.framed([previous, String(at), actor, role, action, objectType, objectID, detail, requestID ?? ""])))
     }
 
     /// The BLAKE2b-256 digest of an entry's own fields, framed; it needs no previous hash, so
     /// it is worked out before the write.
     static func entryDigest(at: Int64, actor: String, role: String, action: String,
                             objectType: String, objectID: String, detail: String, requestID: String?) -> String {
-        Sodium.hex(Sodium.hash(framed([String(at), actor, role, action, objectType, objectID, detail, requestID ?? ""])))
+        Sodium.hex(Sodium.hash(Sodium.framed([String(at), actor, role, action, objectType, objectID, detail, requestID ?? ""])))
     }
 
     /// An entry's hash in the chain's second form, the one written now: BLAKE2b-256 of `v2`,
     /// the previous hash and the entry's digest, framed. Its input starts with `2:v2`, where
     /// the first form's starts with the 64-character previous hash, so no input is both.
     static func chainHash(previous: String, digest: String) -> String {
-        Sodium.hex(Sodium.hash(framed(["v2", previous, digest])))
+        Sodium.hex(Sodium.hash(Sodium.framed(["v2", previous, digest])))
     }
 
     func appendAudit(_ event: AuditEvent, now: Date) throws {
