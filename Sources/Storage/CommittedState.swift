@@ -89,7 +89,10 @@ final class CommittedState: Sendable {
                               limit: maxOrderBytes / 2, dropped: &dropped)
                 case .status(let number, let status):
                     // An order not held stays out: only a whole revision puts one in.
-                    if let held = state.orders[number] ?? state.older[number] {
+                    if let index = state.orders.index(forKey: number) {
+                        let held = state.orders.values[index]
+                        state.orders.values[index] = (CommittedOrder(order: held.order.order, status: status), held.bytes)
+                    } else if let held = state.older[number] {
                         Self.hold(CommittedOrder(order: held.order.order, status: status), bytes: held.bytes, in: &state,
                                   limit: maxOrderBytes / 2, dropped: &dropped)
                     }
@@ -167,16 +170,14 @@ final class WriterMemory: @unchecked Sendable {
     /// memory does not hold the order (the caller reads it).
     func order(_ number: String, changes: [CommittedState.Change]) -> (revision: Int, status: OrderStatus, supplier: String)? {
         var status: OrderStatus?
-        for list in [changes, pending] {
-            for change in list.reversed() {
-                switch change {
-                case .revision(let order, let revisionStatus, _) where order.number == number:
-                    return (order.revision, status ?? revisionStatus, order.supplier)
-                case .status(let changed, let newStatus) where changed == number:
-                    if status == nil { status = newStatus }
-                default:
-                    continue
-                }
+        for change in changes.reversed() + pending.reversed() {
+            switch change {
+            case .revision(let order, let revisionStatus, _) where order.number == number:
+                return (order.revision, status ?? revisionStatus, order.supplier)
+            case .status(let changed, let newStatus) where changed == number:
+                if status == nil { status = newStatus }
+            default:
+                continue
             }
         }
         guard let held = committed.order(number) else { return nil }
