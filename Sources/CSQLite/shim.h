@@ -6,9 +6,3 @@
 static inline int supplyline_sqlite3_disable_memstatus(void) {
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
-
-/// Sets how many bytes a statement (savepoint) journal keeps in memory before it spills to a
-/// temporary file. The in-memory journal is allocated in chunks of this size.
-static inline int supplyline_sqlite3_statement_journal_spill(int bytes) {
-    return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, bytes);
-}

@@ -15,11 +15,9 @@ public final class Connection {
 
     /// Process-wide settings, applied once before the first connection opens. Without memory
     /// statistics SQLite allocates without taking a global lock (with them, the store's writer
-    /// and readers queued on that lock). A savepoint's journal of the pages it changed stays in
-    /// one 256 KiB block of memory instead of 1 KiB pieces; only a larger one spills to a file.
+    /// and readers queued on that lock).
     private static let configured: Void = {
         _ = supplyline_sqlite3_disable_memstatus()
-        _ = supplyline_sqlite3_statement_journal_spill(256 * 1024)
     }()
 
     /// Opens (creating if needed) the database at `path`.

@@ -98,6 +98,23 @@ struct CommittedStateTests {
         #expect(try state().map { $0.1 } == .rejected)
     }
 
+    /// One write that changes more pages than SQLite keeps in memory for its savepoint (the
+    /// journal spills to a temporary file) still commits whole.
+    @Test func aWriteLargerThanTheInMemoryJournalCommits() throws {
+        let store = try SQLiteStore(configuration: .init(path: temporaryDatabase()))
+        defer { store.close() }
+        let numbers = (1...3_000).map { "PO-\($0)" }
+        try store.write { tx in
+            try tx.saveSupplier(Supplier(id: "S-1", name: "Acme", tolerances: Tolerances(dateDays: 1, quantityPercent: 0, pricePercent: 0)), now: now)
+            for number in numbers { try tx.saveRevision(order(number), status: .awaitingAcknowledgement, now: now) }
+        }
+        try store.write { tx in
+            for number in numbers { try tx.setOrderStatus(number: number, status: .confirmed, now: now) }
+        }
+        let confirmed = try store.read { try $0.purchaseOrders(scope: .all, status: .confirmed, after: nil, limit: 5_000) }.items
+        #expect(confirmed.count == numbers.count)
+    }
+
     @Test func suppliersAreTheCommittedOnes() throws {
         let store = try SQLiteStore(configuration: .init(path: temporaryDatabase()))
         defer { store.close() }
