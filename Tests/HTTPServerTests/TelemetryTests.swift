@@ -49,6 +49,16 @@ import Testing
         #expect(Timestamp.format(seconds: -62_135_596_800, milliseconds: 0) == "0001-01-01T00:00:00.000Z")
     }
 
+    @Test func civilCalendarRoundTrips() {
+        for days in stride(from: -719_162, through: 2_932_896, by: 97) {
+            let date = CivilCalendar.date(days: days)
+            #expect(CivilCalendar.days(year: date.year, month: date.month, day: date.day) == days)
+        }
+        #expect(CivilCalendar.date(days: 0) == (1970, 1, 1))
+        #expect(CivilCalendar.date(days: 11_016) == (2000, 2, 29))
+        #expect(CivilCalendar.days(year: 1, month: 1, day: 1) == -719_162)
+    }
+
     /// The same text as the C library's `gmtime_r` gives, a day at a time over four centuries.
     @Test func timestampMatchesTheCLibrary() {
         for day in stride(from: -40_000, through: 110_000, by: 1) {

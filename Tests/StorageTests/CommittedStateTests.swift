@@ -18,14 +18,20 @@ private func order(_ number: String, revision: Int = 1) -> PurchaseOrder {
 struct CommittedStateTests {
     struct Refused: Error {}
 
-    @Test func ordersFollowCommitsNotRollbacks() throws {
+    /// A new store holding supplier S-1 (one day's date tolerance) and its order PO-1.
+    func storeWithOrder() throws -> (SQLiteStore, String) {
         let path = temporaryDatabase()
         let store = try SQLiteStore(configuration: .init(path: path))
-        defer { store.close() }
         try store.write { tx in
             try tx.saveSupplier(Supplier(id: "S-1", name: "Acme", tolerances: Tolerances(dateDays: 1, quantityPercent: 0, pricePercent: 0)), now: now)
             try tx.saveRevision(order("PO-1"), status: .awaitingAcknowledgement, now: now)
         }
+        return (store, path)
+    }
+
+    @Test func ordersFollowCommitsNotRollbacks() throws {
+        let (store, _) = try storeWithOrder()
+        defer { store.close() }
         #expect(store.committedOrder(number: "PO-1")?.order == order("PO-1"))
         #expect(store.committedOrder(number: "PO-1")?.status == .awaitingAcknowledgement)
         #expect(store.committedOrder(number: "PO-1")?.supplier?.tolerances.dateDays == 1)
@@ -49,13 +55,8 @@ struct CommittedStateTests {
     }
 
     @Test func anotherProcessWritingMakesTheStoreForget() throws {
-        let path = temporaryDatabase()
-        let store = try SQLiteStore(configuration: .init(path: path))
+        let (store, path) = try storeWithOrder()
         defer { store.close() }
-        try store.write { tx in
-            try tx.saveSupplier(Supplier(id: "S-1", name: "Acme", tolerances: Tolerances(dateDays: 1, quantityPercent: 0, pricePercent: 0)), now: now)
-            try tx.saveRevision(order("PO-1"), status: .awaitingAcknowledgement, now: now)
-        }
         #expect(try store.currentSupplier(id: "S-1")?.tolerances.dateDays == 1)
         let elsewhere = try Connection(path: path)
         try elsewhere.run("UPDATE purchase_orders SET status = 'rejected' WHERE number = 'PO-1'")
