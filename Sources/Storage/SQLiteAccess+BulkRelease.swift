@@ -17,6 +17,15 @@ extension SQLiteAccess {
     }
 
     func attempt<T>(_ body: () throws -> T) throws -> T {
-        try connection.savepoint("attempt", body)
+        let mark = changes.count
+        do {
+            return try connection.savepoint("attempt", body)
+        } catch {
+            // What the rolled-back part wrote is not in the database, so the writer's memory
+            // forgets it too: its changes to orders and suppliers, and the audit chain's end.
+            changes.removeSubrange(mark..<changes.count)
+            writer?.auditHash = nil
+            throw error
+        }
     }
 }

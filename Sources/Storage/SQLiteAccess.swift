@@ -121,7 +121,8 @@ final class SQLiteAccess: StoreWriter {
                   .text(DecimalText.format(supplier.tolerances.pricePercent)),
                   .text(DecimalText.format(supplier.tolerances.overShipmentPercent)),
                   try Self.json(supplier.invoiceTolerances), Self.millis(now), Self.millis(now)])
-        if writer != nil { changes.append(.supplier(supplier)) }
+        // As it reads back (decimals are stored rounded), so memory and database agree.
+        if writer != nil, let stored = try self.supplier(id: supplier.id) { changes.append(.supplier(stored)) }
     }
 
     func client(id: String) throws -> ClientRecord? {

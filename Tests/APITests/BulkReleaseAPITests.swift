@@ -129,6 +129,16 @@ struct BulkReleaseAPITests {
         let outbound = t.call("GET", "/v1/interchanges?direction=outbound", key: t.adminKey).json["items"] as? [[String: Any]] ?? []
         #expect(outbound.map { $0["controlNumber"] as? String } == ["000000001", "000000002"], "the refused order used no control number")
         #expect(try t.hub.store.read { try $0.outboxCounts() }[.pending] == 2)
+        // Nothing of the refused order is remembered as committed either: an answer to it, or to
+        // a refused revision of an order that exists, is refused as before.
+        #expect(t.acknowledge("PO-2002", body: #"{"revision":1,"lines":[{"line":1,"status":"accepted"}]}"#).status == 404)
+        let starredRevision = TestHub.orderJSON(revision: 2, quantity: "120").replacingOccurrences(of: "\"Bracket\"", with: "\"Bracket *\"")
+        let revised = post(t, Self.batch([starredRevision])).json["results"] as? [[String: Any]] ?? []
+        #expect(revised.map { $0["outcome"] as? String } == ["refused"])
+        let answer = t.acknowledge(body: #"{"revision":2,"lines":[{"line":1,"status":"accepted"}]}"#)
+        #expect(answer.status == 422)
+        #expect(t.call("GET", "/v1/purchase-orders/PO-1001", key: t.erpKey).json["status"] as? String == "awaitingAcknowledgement")
+        #expect(t.call("GET", "/v1/purchase-orders/PO-1001", key: t.erpKey).json["revision"] as? Int == 1)
     }
 
     @Test("a retry with the same key replays the stored answer and applies nothing again; another batch with that key is refused")

@@ -40,4 +40,25 @@ struct AuditChainTests {
         try connection.run("UPDATE audit_log SET action = 'forged' WHERE seq = 2")
         #expect(try store.read { try $0.verifyAuditChain() } == 2)
     }
+
+    /// An entry appended inside a part of a write that is rolled back leaves no trace: the next
+    /// entry chains onto the one before it.
+    @Test func anEntryInARolledBackAttemptLeavesTheChainWhole() throws {
+        struct Refused: Error {}
+        let store = try SQLiteStore(configuration: .init(path: temporaryDatabase()))
+        defer { store.close() }
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        func entry(_ action: String) -> AuditEvent { AuditEvent(actor: .system, action: action, objectType: "thing", objectID: "1") }
+        try store.write { tx in
+            try tx.appendAudit(entry("one"), now: now)
+            _ = try? tx.attempt {
+                try tx.appendAudit(entry("undone"), now: now)
+                throw Refused()
+            }
+            try tx.appendAudit(entry("two"), now: now)
+        }
+        let entries = try store.read { try $0.auditEntries(objectType: "thing", objectID: "1", after: nil, limit: 10) }.items
+        #expect(entries.map(\.action) == ["one", "two"])
+        #expect(try store.read { try $0.verifyAuditChain() } == nil)
+    }
 }

@@ -133,6 +133,11 @@ struct CommittedStateTests {
         #expect(try store.currentSupplier(id: "S-1") == first)
         try store.write { try $0.saveSupplier(second, now: now) }
         #expect(try store.currentSupplier(id: "S-1") == second)
+        // Held as stored: a tolerance with more decimals than the store keeps reads back rounded.
+        let fine = Supplier(id: "S-1", name: "Acme", tolerances: Tolerances(dateDays: 4, quantityPercent: Decimal(string: "5.123456789012345")!,
+                                                                           pricePercent: 1))
+        try store.write { try $0.saveSupplier(fine, now: now) }
+        #expect(try store.currentSupplier(id: "S-1") == store.read { try $0.supplier(id: "S-1") })
     }
 }
 
