@@ -25,9 +25,13 @@ public final class Statement {
     /// Memory this statement owns for the text and blobs bound to it: each `bind` copies them
     /// here and binds them in place (SQLITE_STATIC), so SQLite allocates and frees no copy of
     /// its own. The bytes stay put until the next `bind`, and SQLite reads them only while
-    /// the statement runs, before that.
+    /// the statement runs, before that. Values over `arenaValueLimit` bytes (documents, raw
+    /// interchanges) are copied by SQLite instead, so a statement does not keep the largest
+    /// value it ever bound.
     private var arena: UnsafeMutableRawPointer?
     private var arenaSize = 0
+    private static let arenaValueLimit = 16 << 10
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     private func reserveArena(_ bytes: Int) {
         guard bytes > arenaSize else { return }
@@ -48,8 +52,8 @@ public final class Statement {
         var total = 0
         for value in values {
             switch value {
-            case .text(let v): total += v.utf8.count + 1
-            case .blob(let v): total += v.count + 1
+            case .text(let v) where v.utf8.count <= Self.arenaValueLimit: total += v.utf8.count + 1
+            case .blob(let v) where v.count <= Self.arenaValueLimit: total += v.count + 1
             default: break
             }
         }
@@ -62,6 +66,14 @@ public final class Statement {
             case .null: rc = sqlite3_bind_null(handle, i)
             case .integer(let v): rc = sqlite3_bind_int64(handle, i, v)
             case .real(let v): rc = sqlite3_bind_double(handle, i, v)
+            case .text(var v) where v.utf8.count > Self.arenaValueLimit:
+                rc = v.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) {
+                        sqlite3_bind_text64(handle, i, $0.baseAddress, sqlite3_uint64($0.count), Self.transient, UInt8(SQLITE_UTF8))
+                    }
+                }
+            case .blob(let v) where v.count > Self.arenaValueLimit:
+                rc = v.withUnsafeBytes { sqlite3_bind_blob64(handle, i, $0.baseAddress, sqlite3_uint64($0.count), Self.transient) }
             case .text(let v):
                 // By its byte count, so a NUL inside is kept and none is needed after it.
                 let start = arena! + offset
