@@ -67,20 +67,14 @@ enum Views {
     static func acknowledgementJSON(_ p: PreparedAcknowledgement) -> [UInt8] {
         let r = p.record
         var out = CanonicalJSON.Writer(capacity: 192 + p.linesJSON.utf8.count + p.reasonsJSON.utf8.count)
-        out.raw("{\"decision\":")
-        out.string(r.decision.rawValue)
-        out.raw(",\"id\":")
-        out.string(r.id)
-        out.raw(",\"lines\":")
-        out.json(p.linesJSON)
-        out.raw(",\"purchaseOrder\":")
-        out.string(r.purchaseOrder)
-        out.raw(",\"reasons\":")
-        out.json(p.reasonsJSON)
-        out.raw(",\"receivedAt\":")
-        out.string(timestamp(r.receivedAt))
-        out.raw(",\"revision\":")
-        out.int(r.revision)
+        out.byte(UInt8(ascii: "{"))
+        out.member("decision", r.decision.rawValue)
+        out.member("id", r.id)
+        out.member("lines", json: p.linesJSON)
+        out.member("purchaseOrder", r.purchaseOrder)
+        out.member("reasons", json: p.reasonsJSON)
+        out.member("receivedAt", timestamp(r.receivedAt))
+        out.member("revision", r.revision)
         out.byte(UInt8(ascii: "}"))
         return out.bytes
     }

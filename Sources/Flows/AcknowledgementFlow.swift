@@ -143,14 +143,12 @@ public struct AcknowledgementFlow: Sendable {
                                         reasons: outcome.reasons, createdAt: now)
         }
         var detail = CanonicalJSON.Writer(capacity: 128)
-        detail.raw("{\"acknowledgement\":")
-        detail.string(ackID)
-        detail.raw(",\"decision\":")
-        detail.string(outcome.decision.rawValue)
-        detail.raw(",\"reasons\":")
+        detail.byte(UInt8(ascii: "{"))
+        detail.member("acknowledgement", ackID)
+        detail.member("decision", outcome.decision.rawValue)
+        detail.key("reasons")
         detail.array(outcome.reasons) { $0.string($1.code) }
-        detail.raw(",\"revision\":")
-        detail.int(record.revision)
+        detail.member("revision", record.revision)
         detail.byte(UInt8(ascii: "}"))
         var events = [DomainEvents.acknowledged(record, reasonCodes: outcome.reasons.map(\.code))]
         if let exception { events.append(DomainEvents.exception(exception, change: "opened")) }

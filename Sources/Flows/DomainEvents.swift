@@ -21,18 +21,14 @@ enum DomainEvents {
 
     static func acknowledged(_ ack: AcknowledgementRecord, reasonCodes: [String]) -> NewEvent {
         var data = CanonicalJSON.Writer(capacity: 192)
-        data.raw("{\"acknowledgement\":")
-        data.string(ack.id)
-        data.raw(",\"decision\":")
-        data.string(ack.decision.rawValue)
-        data.raw(",\"purchaseOrder\":")
-        data.string(ack.purchaseOrder)
-        data.raw(",\"reasons\":")
+        data.byte(UInt8(ascii: "{"))
+        data.member("acknowledgement", ack.id)
+        data.member("decision", ack.decision.rawValue)
+        data.member("purchaseOrder", ack.purchaseOrder)
+        data.key("reasons")
         data.array(reasonCodes) { $0.string($1) }
-        data.raw(",\"revision\":")
-        data.int(ack.revision)
-        data.raw(",\"supplier\":")
-        data.string(ack.supplier)
+        data.member("revision", ack.revision)
+        data.member("supplier", ack.supplier)
         data.byte(UInt8(ascii: "}"))
         return NewEvent(type: prefix + "po.acknowledged", subject: ack.purchaseOrder, supplier: ack.supplier, data: data.string)
     }

@@ -15,22 +15,15 @@ enum ERPPostings {
     static func confirmation(_ ack: PreparedAcknowledgement, approvedBy: String?, now: Date) -> OutboxMessage {
         let r = ack.record
         var body = CanonicalJSON.Writer(capacity: 256 + ack.linesJSON.utf8.count)
-        body.raw("{\"acknowledgement\":")
-        body.string(r.id)
-        if let approvedBy {
-            body.raw(",\"approvedBy\":")
-            body.string(approvedBy)
-        }
-        body.raw(",\"confirmedAt\":")
-        body.string(timestamp(now))
-        body.raw(",\"decision\":\"confirmed\",\"lines\":")
-        body.json(ack.linesJSON)
-        body.raw(",\"purchaseOrder\":")
-        body.string(r.purchaseOrder)
-        body.raw(",\"revision\":")
-        body.int(r.revision)
-        body.raw(",\"supplier\":")
-        body.string(r.supplier)
+        body.byte(UInt8(ascii: "{"))
+        body.member("acknowledgement", r.id)
+        if let approvedBy { body.member("approvedBy", approvedBy) }
+        body.member("confirmedAt", timestamp(now))
+        body.member("decision", "confirmed")
+        body.member("lines", json: ack.linesJSON)
+        body.member("purchaseOrder", r.purchaseOrder)
+        body.member("revision", r.revision)
+        body.member("supplier", r.supplier)
         body.byte(UInt8(ascii: "}"))
         return OutboxMessage(kind: "orderConfirmation", document: r.purchaseOrder, revision: r.revision,
                              idempotencyKey: "orderConfirmation:" + r.purchaseOrder + ":" + String(r.revision) + ":" + r.id,
@@ -41,20 +34,14 @@ enum ERPPostings {
     static func rejection(_ ack: PreparedAcknowledgement, now: Date) -> OutboxMessage {
         let r = ack.record
         var body = CanonicalJSON.Writer(capacity: 256 + ack.linesJSON.utf8.count + ack.reasonsJSON.utf8.count)
-        body.raw("{\"acknowledgement\":")
-        body.string(r.id)
-        body.raw(",\"lines\":")
-        body.json(ack.linesJSON)
-        body.raw(",\"purchaseOrder\":")
-        body.string(r.purchaseOrder)
-        body.raw(",\"reasons\":")
-        body.json(ack.reasonsJSON)
-        body.raw(",\"rejectedAt\":")
-        body.string(timestamp(now))
-        body.raw(",\"revision\":")
-        body.int(r.revision)
-        body.raw(",\"supplier\":")
-        body.string(r.supplier)
+        body.byte(UInt8(ascii: "{"))
+        body.member("acknowledgement", r.id)
+        body.member("lines", json: ack.linesJSON)
+        body.member("purchaseOrder", r.purchaseOrder)
+        body.member("reasons", json: ack.reasonsJSON)
+        body.member("rejectedAt", timestamp(now))
+        body.member("revision", r.revision)
+        body.member("supplier", r.supplier)
         body.byte(UInt8(ascii: "}"))
         return OutboxMessage(kind: "orderRejection", document: r.purchaseOrder, revision: r.revision,
                              idempotencyKey: "orderRejection:" + r.purchaseOrder + ":" + String(r.revision) + ":" + r.id,

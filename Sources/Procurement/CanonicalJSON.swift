@@ -26,6 +26,32 @@ public enum CanonicalJSON {
         /// Text that is already JSON (a value encoded earlier), as it is.
         public mutating func json(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+        /// `"name":`, after a comma unless it is the first member of the object just opened.
+        public mutating func key(_ name: StaticString) {
+            if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            raw(name)
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
+
+        /// A member whose value is a string.
+        public mutating func member(_ name: StaticString, _ value: String) {
+            key(name)
+            string(value)
+        }
+
+        /// A member whose value is a number.
+        public mutating func member(_ name: StaticString, _ value: Int) {
+            key(name)
+            int(value)
+        }
+
+        /// A member whose value is already JSON text.
+        public mutating func member(_ name: StaticString, json value: String) {
+            key(name)
+            json(value)
+        }
+
         public mutating func int(_ value: Int) {
             if value >= 0 && value < 10 {
                 bytes.append(UInt8(ascii: "0") &+ UInt8(value))

@@ -53,3 +53,24 @@ extension CanonicalJSONTests {
         #expect(order.canonicalJSON.contains("\"quantity\":\"\(DecimalText.format(value))\""))
     }
 }
+
+@Suite("Canonical JSON writer")
+struct CanonicalJSONWriterTests {
+    /// Members are separated by commas, the first after `{` without one, whatever their values.
+    @Test func membersOfObjectsNestedOrNot() throws {
+        var w = CanonicalJSON.Writer()
+        w.byte(UInt8(ascii: "{"))
+        w.member("a", "x \"quoted\"")
+        w.member("b", 12)
+        w.key("c")
+        w.byte(UInt8(ascii: "{"))
+        w.member("d", json: "[1,2]")
+        w.byte(UInt8(ascii: "}"))
+        w.key("e")
+        w.array(["p", "q"]) { $0.string($1) }
+        w.byte(UInt8(ascii: "}"))
+        #expect(w.string == #"{"a":"x \"quoted\"","b":12,"c":{"d":[1,2]},"e":["p","q"]}"#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any]
+        #expect(decoded?["b"] as? Int == 12)
+    }
+}
