@@ -52,7 +52,7 @@ final class CommittedState: Sendable {
     /// The most document bytes held, in both generations together.
     let maxOrderBytes: Int
 
-    init(maxOrderBytes: Int = 32 << 20) { self.maxOrderBytes = maxOrderBytes }
+    init(maxOrderBytes: Int = 16 << 20) { self.maxOrderBytes = maxOrderBytes }
 
     /// The order with its supplier, if held: one look under the lock for both.
     func order(_ number: String) -> CommittedOrder? {
