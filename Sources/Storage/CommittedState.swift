@@ -151,13 +151,27 @@ final class WriterMemory: @unchecked Sendable {
     /// Called with the write lock held, so nobody else can write until the commit: true when
     /// anything but this connection has written since the last look, and what is remembered
     /// may be out of date.
-    func changedElsewhere(_ connection: Connection) -> Bool {
+    private func changedElsewhere(_ connection: Connection) -> Bool {
         let version = (try? connection.scalar("PRAGMA data_version"))?.int64
         defer { dataVersion = version }
         return version == nil || version != dataVersion
     }
 
     init(committed: CommittedState) { self.committed = committed }
+
+    /// A transaction has begun: if another process wrote since the last one, nothing
+    /// remembered can be trusted.
+    func began(_ connection: Connection) {
+        guard changedElsewhere(connection) else { return }
+        auditHash = nil
+        committed.reset()
+    }
+
+    /// The transaction committed: what its writes changed is now committed.
+    func committedBatch() {
+        committed.publish(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
 
     /// A write or the whole transaction rolled back.
     func forgetUncommitted() {

@@ -333,7 +333,7 @@ public struct AuditEvent: Sendable, Equatable {
     public let requestID: String?
     /// The entry's digest for the time it will carry, when worked out before the write (see
     /// `digested(at:)`), so the store's single writer only chains it.
-    let digest: (at: Int64, hex: String)?
+    private(set) var digest: (at: Int64, hex: String)?
 
     public init(actor: Principal, action: String, objectType: String, objectID: String, detail: String = "{}", requestID: String? = nil) {
         self.actor = actor
@@ -342,25 +342,15 @@ public struct AuditEvent: Sendable, Equatable {
         self.objectID = objectID
         self.detail = detail
         self.requestID = requestID
-        digest = nil
-    }
-
-    private init(_ event: AuditEvent, digest: (at: Int64, hex: String)) {
-        actor = event.actor
-        action = event.action
-        objectType = event.objectType
-        objectID = event.objectID
-        detail = event.detail
-        requestID = event.requestID
-        self.digest = digest
     }
 
     /// The same event with its digest worked out for an entry written at `now`.
     public func digested(at now: Date) -> AuditEvent {
         let at = SQLiteAccess.millis(now).int64 ?? 0
-        return AuditEvent(self, digest: (at, SQLiteAccess.entryDigest(at: at, actor: actor.clientID, role: actor.role.rawValue,
-                                                                      action: action, objectType: objectType, objectID: objectID,
-                                                                      detail: detail, requestID: requestID)))
+        var event = self
+        event.digest = (at, SQLiteAccess.entryDigest(at: at, actor: actor.clientID, role: actor.role.rawValue, action: action,
+                                                     objectType: objectType, objectID: objectID, detail: detail, requestID: requestID))
+        return event
     }
 
     public static func == (a: AuditEvent, b: AuditEvent) -> Bool {

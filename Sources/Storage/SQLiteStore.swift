@@ -72,17 +72,8 @@ public final class SQLiteStore: Store {
         writerMemory = memory
         self.committed = committed
         writer = GroupCommitWriter(connection: writeConnection, maxBatch: configuration.maxBatch, metrics: metrics,
-                                   afterBegin: { connection in
-                                       if memory.changedElsewhere(connection) {
-                                           memory.auditHash = nil
-                                           committed.reset()
-                                       }
-                                   },
-                                   afterCommit: {
-                                       committed.publish(memory.pending)
-                                       memory.pending.removeAll(keepingCapacity: true)
-                                   },
-                                   afterRollback: { memory.forgetUncommitted() })
+                                   afterBegin: memory.began, afterCommit: memory.committedBatch,
+                                   afterRollback: memory.forgetUncommitted)
     }
 
     /// CPU seconds the single writer thread has used (running writes, committing, waking
