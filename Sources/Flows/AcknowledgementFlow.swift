@@ -78,7 +78,8 @@ public struct AcknowledgementFlow: Sendable {
     private func commit(_ prepared: Plan, basis revision: Int, _ status: OrderStatus, response: OrderResponse,
                         responseJSON: String, key: Key, request: RequestContext) throws -> Result {
         let principal = request.principal
-        let result: Result = try context.store.write { tx in
+        // Repeatable: the body only reads and writes the store and returns its answer.
+        let result: Result = try context.store.writeRepeatable { tx in
             if let entry = try tx.inboxEntry(clientID: principal.clientID, key: key.idempotencyKey) {
                 return try replay(entry, key: key, principal: principal, tx: tx)
             }

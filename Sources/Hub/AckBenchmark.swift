@@ -16,6 +16,10 @@ public enum AckBenchmark {
         public let failures: Int
         /// CPU the server used per request (the process's CPU minus the load generator's).
         public let serverCPUPerRequest: Double
+        /// CPU the load generator used per request.
+        public let generatorCPUPerRequest: Double
+        /// Share of the machine's CPU time left idle during the run (nil where not known).
+        public let idle: Double?
         public var rate: Double { Double(requests) / seconds }
     }
 
@@ -51,10 +55,11 @@ public enum AckBenchmark {
         let writerCPU = hub.store.writerCPUSeconds - writerBefore
         func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
         func us(_ s: Double) -> String { String(format: "%.0f µs", s * 1_000_000) }
+        func idle(_ figures: Figures) -> String { figures.idle.map { String(format: "  machine idle %.0f%%", $0 * 100) } ?? "" }
         return """
             supplyline bench acks: \(requests) requests, concurrency \(concurrency), durability \(durability.rawValue)
-              trivial GET /v1/health : \(String(format: "%9.0f", ceiling.rate)) req/s   p50 \(ms(ceiling.p50))  p99 \(ms(ceiling.p99))  failures \(ceiling.failures)  server CPU/request \(us(ceiling.serverCPUPerRequest))
-              acknowledgements       : \(String(format: "%9.0f", acks.rate)) acks/s  p50 \(ms(acks.p50))  p99 \(ms(acks.p99))  failures \(acks.failures)  server CPU/request \(us(acks.serverCPUPerRequest))
+              trivial GET /v1/health : \(String(format: "%9.0f", ceiling.rate)) req/s   p50 \(ms(ceiling.p50))  p99 \(ms(ceiling.p99))  failures \(ceiling.failures)  server CPU/request \(us(ceiling.serverCPUPerRequest))  generator CPU/request \(us(ceiling.generatorCPUPerRequest))\(idle(ceiling))
+              acknowledgements       : \(String(format: "%9.0f", acks.rate)) acks/s  p50 \(ms(acks.p50))  p99 \(ms(acks.p99))  failures \(acks.failures)  server CPU/request \(us(acks.serverCPUPerRequest))  generator CPU/request \(us(acks.generatorCPUPerRequest))\(idle(acks))
               acks as share of ceiling: \(String(format: "%.1f", acks.rate / ceiling.rate * 100))%
               outbox messages written: \(delivered[.pending, default: 0] + delivered[.delivered, default: 0])
               store commits in the run: \(commits) (group commit: \(String(format: "%.1f", Double(requests) / Double(max(commits, 1)))) writes per commit on average)
@@ -90,6 +95,7 @@ public enum AckBenchmark {
     static func drive(port: Int, count: Int, concurrency: Int,
                       make: (Int) -> (String, String, [(String, String)], [UInt8])) throws -> Figures {
         let processBefore = LoadGenerator.processCPUSeconds()
+        let machineBefore = LoadGenerator.machineCPUTicks()
         let result = try LoadGenerator.run(port: port, connections: concurrency, count: count) { i in
             let (method, path, headers, body) = make(i)
             return LoadGenerator.request(method, path, headers: headers, body: body)
@@ -97,7 +103,11 @@ public enum AckBenchmark {
         let sorted = result.latencies.sorted()
         func pct(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         let serverCPU = LoadGenerator.processCPUSeconds() - processBefore - result.cpuSeconds
+        var idle: Double?
+        if let before = machineBefore, let after = LoadGenerator.machineCPUTicks(), after.total > before.total {
+            idle = Double(after.idle - before.idle) / Double(after.total - before.total)
+        }
         return Figures(requests: count, seconds: result.seconds, p50: pct(0.5), p99: pct(0.99), failures: result.failures,
-                       serverCPUPerRequest: serverCPU / Double(count))
+                       serverCPUPerRequest: serverCPU / Double(count), generatorCPUPerRequest: result.cpuSeconds / Double(count), idle: idle)
     }
 }

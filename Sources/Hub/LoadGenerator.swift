@@ -34,6 +34,16 @@ final class LoadGenerator {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
+    /// The machine's CPU time so far, in clock ticks: idle (idle and waiting for I/O) and in
+    /// all, from the first line of `/proc/stat`; nil where there is none.
+    static func machineCPUTicks() -> (idle: Int, total: Int)? {
+        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = text.split(separator: "\n").first, line.hasPrefix("cpu ") else { return nil }
+        let ticks = line.split(separator: " ").dropFirst().compactMap { Int($0) }
+        guard ticks.count >= 5 else { return nil }
+        return (ticks[3] + ticks[4], ticks.reduce(0, +))
+    }
+
     private struct Conn {
         var fd: Int32
         var out: [UInt8] = []

@@ -117,6 +117,9 @@ public final class Connection {
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
+    /// Rows inserted, updated or deleted by every statement completed on this connection
+    /// (triggers included): unchanged across a piece of work that wrote nothing.
+    public var totalChanges: Int64 { sqlite3_total_changes64(handle) }
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     public enum TransactionKind: String, Sendable { case deferred = "DEFERRED", immediate = "IMMEDIATE" }

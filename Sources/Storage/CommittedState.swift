@@ -135,7 +135,7 @@ final class CommittedState: Sendable {
 
 /// What the writer thread keeps between writes. Used on that thread only.
 // @unchecked Sendable: only the writer thread touches it.
-final class WriterMemory: @unchecked Sendable {
+final class WriterMemory: WriterHooks, @unchecked Sendable {
     /// What is committed; with `pending` and a write's own changes, what the writer's
     /// transaction sees (the writer publishes each commit before it begins the next).
     let committed: CommittedState
@@ -161,22 +161,31 @@ final class WriterMemory: @unchecked Sendable {
 
     /// A transaction has begun: if another process wrote since the last one, nothing
     /// remembered can be trusted.
-    func began(_ connection: Connection) {
+    func transactionBegan(_ connection: Connection) {
         guard changedElsewhere(connection) else { return }
         auditHash = nil
         committed.reset()
     }
 
     /// The transaction committed: what its writes changed is now committed.
-    func committedBatch() {
+    func transactionCommitted() {
         committed.publish(pending)
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// A write or the whole transaction rolled back.
-    func forgetUncommitted() {
+    /// The whole transaction rolled back.
+    func transactionRolledBack() {
         auditHash = nil
         pending.removeAll()
+    }
+
+    func mark() -> Int { pending.count }
+
+    /// The writes since `mark` rolled back: their changes are forgotten, and the audit chain's
+    /// end is read again.
+    func rewind(to mark: Int) {
+        auditHash = nil
+        if mark < pending.count { pending.removeSubrange(mark...) }
     }
 
     /// An order's current revision, status and supplier as the writer's transaction sees them,
@@ -184,14 +193,16 @@ final class WriterMemory: @unchecked Sendable {
     /// memory does not hold the order (the caller reads it).
     func order(_ number: String, changes: [CommittedState.Change]) -> (revision: Int, status: OrderStatus, supplier: String)? {
         var status: OrderStatus?
-        for change in changes.reversed() + pending.reversed() {
-            switch change {
-            case .revision(let order, let revisionStatus, _) where order.number == number:
-                return (order.revision, status ?? revisionStatus, order.supplier)
-            case .status(let changed, let newStatus) where changed == number:
-                if status == nil { status = newStatus }
-            default:
-                continue
+        for list in [changes, pending] {
+            for change in list.reversed() {
+                switch change {
+                case .revision(let order, let revisionStatus, _) where order.number == number:
+                    return (order.revision, status ?? revisionStatus, order.supplier)
+                case .status(let changed, let newStatus) where changed == number:
+                    if status == nil { status = newStatus }
+                default:
+                    continue
+                }
             }
         }
         guard let held = committed.order(number) else { return nil }

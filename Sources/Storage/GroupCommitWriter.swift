@@ -3,21 +3,48 @@ import Synchronization
 import SQLite
 import Telemetry
 
+/// What the writer thread keeps in step with its transactions: state that mirrors what was
+/// written must follow every begin, commit and rollback, including a rollback of part of one.
+protocol WriterHooks: AnyObject {
+    /// A transaction has begun and holds the write lock.
+    func transactionBegan(_ connection: Connection)
+    /// The transaction committed; called before the writes in it are answered.
+    func transactionCommitted()
+    /// The transaction did not commit.
+    func transactionRolledBack()
+    /// A point that `rewind(to:)` returns to when the writes after it are rolled back.
+    func mark() -> Int
+    /// The writes since `mark` were rolled back.
+    func rewind(to mark: Int)
+}
+
 /// One writer connection on its own thread. Callers hand it work and block until the
 /// transaction holding that work has committed (or failed). Work that queues up while a
 /// commit is in flight is committed together: one fsync for the whole batch.
+///
+/// Each piece of work is all-or-nothing. Most run in a savepoint of their own. *Repeatable*
+/// work (work with no effect beyond the database and its result) runs first, with no
+/// savepoint: SQLite copies every page a savepoint changes, and a savepoint per write copied
+/// the same pages again for every write. If repeatable work throws after it has changed
+/// something, the transaction is rolled back and begun again, and the repeatable work runs
+/// again, each piece in a savepoint of its own.
 // @unchecked Sendable: `queue` and `stopping` are only touched under `condition`; the
-// connection is only used on the writer thread.
+// connection and the hooks are only used on the writer thread.
 final class GroupCommitWriter: @unchecked Sendable {
     /// One caller's work and its result. The caller blocks on `done` until the writer thread
     /// has run the work and committed, so the closure and result are never touched by two
     /// threads at once.
     final class Job: @unchecked Sendable {
-        /// Cleared as soon as it has run: the caller's closure must not outlive the call.
-        var work: ((Connection) -> Void)?
+        /// Runs the caller's work and records its result; false when the work threw. Cleared
+        /// before the caller is woken: the caller's closure must not outlive the call.
+        var work: ((Connection) -> Bool)?
+        let repeatable: Bool
         var commitError: Error?
         let done = DispatchSemaphore(value: 0)
-        init(work: @escaping (Connection) -> Void) { self.work = work }
+        init(repeatable: Bool, work: @escaping (Connection) -> Bool) {
+            self.repeatable = repeatable
+            self.work = work
+        }
     }
 
     private let connection: Connection
@@ -29,48 +56,50 @@ final class GroupCommitWriter: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let batchSize: Histogram?
     private let commits: Counter?
+    private let reruns: Counter?
     /// CPU time the writer thread has spent, in nanoseconds (work, commits and wake-ups).
     private let cpuNanoseconds = Atomic<Int>(0)
+    private let hooks: (any WriterHooks)?
+    /// The writer thread, so a write from inside a write is caught (asking Foundation for the
+    /// thread's name costs a system call).
+    private let writerThread = Atomic<pthread_t>(0)
 
     /// CPU seconds the writer thread has used so far. Every write passes through this one
     /// thread, so its CPU per write bounds how many writes a second the store can take.
     var cpuSeconds: Double { Double(cpuNanoseconds.load(ordering: .relaxed)) / 1e9 }
 
-    /// Called on the writer thread once a transaction has begun (and holds the write lock).
-    private let afterBegin: (Connection) -> Void
-    /// Called on the writer thread after a commit, before the writers in it are woken.
-    private let afterCommit: () -> Void
-    /// Called on the writer thread when a transaction did not commit, so state that mirrors
-    /// what was written can be forgotten.
-    private let afterRollback: () -> Void
-
-    init(connection: Connection, maxBatch: Int, metrics: Metrics?,
-         afterBegin: @escaping (Connection) -> Void = { _ in }, afterCommit: @escaping () -> Void = {},
-         afterRollback: @escaping () -> Void = {}) {
+    init(connection: Connection, maxBatch: Int, metrics: Metrics?, hooks: (any WriterHooks)? = nil) {
         self.connection = connection
         self.maxBatch = maxBatch
-        self.afterBegin = afterBegin
-        self.afterCommit = afterCommit
-        self.afterRollback = afterRollback
+        self.hooks = hooks
         self.batchSize = metrics?.histogram("supplyline_store_commit_batch_size", help: "Writes per group commit",
                                             buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256])
         self.commits = metrics?.counter("supplyline_store_commits_total", help: "Group commits of the store's writer")
+        self.reruns = metrics?.counter("supplyline_store_batch_reruns_total",
+                                       help: "Group commits whose repeatable writes ran again one by one after one failed part-way")
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "supplyline-store-writer"
         self.thread = thread
         thread.start()
     }
 
-    /// Runs `work` in the next transaction; returns once it is committed.
-    func perform<T>(_ work: (Connection) throws -> T) throws -> T {
-        precondition(Thread.current.name != "supplyline-store-writer", "nested store writes would deadlock")
+    /// Runs `work` in the next transaction; returns once it is committed. `repeatable` work
+    /// may be run more than once before that, so it must have no effect beyond the
+    /// connection's database and its result.
+    func perform<T>(repeatable: Bool = false, _ work: (Connection) throws -> T) throws -> T {
+        precondition(pthread_equal(pthread_self(), writerThread.load(ordering: .relaxed)) == 0, "nested store writes would deadlock")
         return try withoutActuallyEscaping(work) { work in
             var result: Result<T, Error>?
             try withUnsafeMutablePointer(to: &result) { slot in
                 // The pointer stays valid: this frame blocks on `job.done` until the writer
                 // has finished with the job.
                 let box = UnsafeSendable(slot)
-                let job = Job { connection in box.value.pointee = Result { try work(connection) } }
+                let job = Job(repeatable: repeatable) { connection in
+                    let outcome = Result { try work(connection) }
+                    box.value.pointee = outcome
+                    if case .success = outcome { return true }
+                    return false
+                }
                 condition.lock()
                 guard !stopping else {
                     condition.unlock()
@@ -86,6 +115,13 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
+    /// Writes waiting for the next transaction.
+    var queued: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count
+    }
+
     func stop() {
         condition.lock()
         if stopping {
@@ -99,6 +135,7 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
 
     private func run() {
+        writerThread.store(pthread_self(), ordering: .relaxed)
         // Every request waits on this thread; when the process may, let it run ahead of the
         // HTTP workers (a lower nice value needs CAP_SYS_NICE; without it this does nothing).
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, -10)
@@ -122,50 +159,122 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
+    /// SQLite rolled the whole transaction back (disk full, I/O error).
+    private static let abortedError = SQLiteError(code: 1, message: "the transaction was rolled back by SQLite; nothing in this batch was committed")
+
     private func commit(_ batch: [Job]) {
+        defer {
+            for job in batch {
+                job.work = nil
+                job.done.signal()
+            }
+        }
+        guard begin(batch) else { return }
+        // The repeatable work first, straight in the transaction; then the rest, each in a
+        // savepoint. The writes of one batch are concurrent requests, none answered yet, so
+        // any order is theirs.
+        let repeatable = batch.filter(\.repeatable)
+        var finished: Bool
+        switch runTogether(repeatable) {
+        case .finished: finished = true
+        case .aborted: finished = false
+        case .changedThenFailed:
+            // Nothing but the repeatable work is in the transaction: roll it all back and run
+            // that work again, each piece alone.
+            try? connection.execute("ROLLBACK")
+            hooks?.transactionRolledBack()
+            reruns?.increment()
+            guard begin(batch) else { return }
+            finished = runEachAlone(repeatable)
+        }
+        if finished {
+            finished = runEachAlone(batch.filter { !$0.repeatable })
+        }
+        guard finished else {
+            // SQLite rolled the whole transaction back (disk full, I/O error). Running more
+            // work now would commit it outside the batch: everyone in it fails.
+            hooks?.transactionRolledBack()
+            for job in batch { job.commitError = Self.abortedError }
+            return
+        }
+        do {
+            try connection.execute("COMMIT")
+            hooks?.transactionCommitted()
+            commits?.increment()
+            batchSize?.observe(Double(batch.count))
+        } catch {
+            if connection.isInTransaction { try? connection.execute("ROLLBACK") }
+            hooks?.transactionRolledBack()
+            for job in batch { job.commitError = error }
+        }
+    }
+
+    /// Begins the batch's transaction; when it cannot, every job in the batch fails.
+    private func begin(_ batch: [Job]) -> Bool {
         do {
             try connection.execute("BEGIN IMMEDIATE")
         } catch {
-            afterRollback()
-            for job in batch {
-                job.work = nil
-                job.commitError = error
-                job.done.signal()
-            }
-            return
+            hooks?.transactionRolledBack()
+            for job in batch { job.commitError = error }
+            return false
         }
-        afterBegin(connection)
-        var aborted: Error?
-        for job in batch {
-            if let aborted {
-                // SQLite rolled the whole transaction back (disk full, I/O error): running more
-                // work now would commit it outside the batch. Everyone in the batch fails.
-                job.work = nil
-                job.commitError = aborted
-                continue
-            }
-            job.work?(connection)
-            job.work = nil
-            if !connection.isInTransaction {
-                aborted = SQLiteError(code: 1, message: "the transaction was rolled back by SQLite; nothing in this batch was committed")
-            }
+        hooks?.transactionBegan(connection)
+        return true
+    }
+
+    /// Runs one job in a savepoint of its own: released if the work succeeds, rolled back to
+    /// if it throws. False when the whole transaction is gone.
+    private func runAlone(_ job: Job) -> Bool {
+        let mark = hooks?.mark() ?? 0
+        do {
+            try connection.run("SAVEPOINT job")
+        } catch {
+            job.commitError = error
+            return connection.isInTransaction
         }
-        if let aborted {
-            afterRollback()
-            for job in batch { job.commitError = aborted }
-        } else {
+        var succeeded = job.work?(connection) ?? false
+        if succeeded {
             do {
-                try connection.execute("COMMIT")
-                afterCommit()
-                commits?.increment()
-                batchSize?.observe(Double(batch.count))
+                try connection.run("RELEASE job")
             } catch {
-                if connection.isInTransaction { try? connection.execute("ROLLBACK") }
-                afterRollback()
-                for job in batch { job.commitError = error }
+                job.commitError = error
+                succeeded = false
             }
         }
-        for job in batch { job.done.signal() }
+        if !succeeded {
+            _ = try? connection.run("ROLLBACK TO job")
+            _ = try? connection.run("RELEASE job")
+            hooks?.rewind(to: mark)
+        }
+        return connection.isInTransaction
+    }
+
+    enum TogetherOutcome {
+        case finished
+        /// One job threw after it had changed something: the transaction must be rolled back.
+        case changedThenFailed
+        /// SQLite rolled the whole transaction back.
+        case aborted
+    }
+
+    /// Runs repeatable jobs one after another with no savepoint of their own. Work that throws
+    /// before it has changed anything has nothing to undo; work that throws after it has
+    /// stops the run, and the caller rolls back.
+    private func runTogether(_ jobs: [Job]) -> TogetherOutcome {
+        for job in jobs {
+            let before = connection.totalChanges
+            let mark = hooks?.mark() ?? 0
+            guard job.work?(connection) == false else { continue }
+            guard connection.isInTransaction else { return .aborted }
+            guard connection.totalChanges == before else { return .changedThenFailed }
+            hooks?.rewind(to: mark)
+        }
+        return .finished
+    }
+
+    private func runEachAlone(_ jobs: [Job]) -> Bool {
+        for job in jobs where !runAlone(job) { return false }
+        return true
     }
 }
 

@@ -7,8 +7,8 @@ import Telemetry
 /// The embedded store: one SQLite file in WAL mode.
 ///
 /// Writes go to one writer connection on its own thread, which *group-commits*: every write
-/// that arrives while a commit is under way joins the next transaction, each in its own
-/// savepoint, so one fsync answers many requests while each request stays all-or-nothing.
+/// that arrives while a commit is under way joins the next transaction, so one fsync answers
+/// many requests while each request stays all-or-nothing (see `GroupCommitWriter`).
 /// Reads use a small pool of reader connections, each read in its own snapshot.
 public final class SQLiteStore: Store {
     public enum Durability: String, Sendable {
@@ -72,13 +72,15 @@ public final class SQLiteStore: Store {
         writerMemory = memory
         self.committed = committed
         writer = GroupCommitWriter(connection: writeConnection, maxBatch: configuration.maxBatch, metrics: metrics,
-                                   afterBegin: memory.began, afterCommit: memory.committedBatch,
-                                   afterRollback: memory.forgetUncommitted)
+                                   hooks: memory)
     }
 
     /// CPU seconds the single writer thread has used (running writes, committing, waking
     /// their callers).
     public var writerCPUSeconds: Double { writer.cpuSeconds }
+
+    /// Writes waiting for the writer's next transaction.
+    var queuedWrites: Int { writer.queued }
 
     /// Stops the writer thread after the writes already queued.
     public func close() {
@@ -96,17 +98,20 @@ public final class SQLiteStore: Store {
     }
 
     public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
-        let enqueued = try writer.perform { [writerMemory] connection in
+        try write(repeatable: false, body)
+    }
+
+    public func writeRepeatable<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
+        try write(repeatable: true, body)
+    }
+
+    private func write<T>(repeatable: Bool, _ body: (any StoreWriter) throws -> T) throws -> T {
+        // The writer rolls back whatever a write that throws had changed, and rewinds its memory.
+        let enqueued = try writer.perform(repeatable: repeatable) { [writerMemory] connection in
             let access = SQLiteAccess(connection: connection, orderDocuments: orderDocuments, writer: writerMemory)
-            do {
-                let value = try connection.savepoint { try body(access) }
-                writerMemory.pending += access.changes
-                return (value, access.enqueuedOutbox, access.enqueuedKinds)
-            } catch {
-                // This write is undone; the others in the batch still count.
-                writerMemory.auditHash = nil
-                throw error
-            }
+            let value = try body(access)
+            writerMemory.pending += access.changes
+            return (value, access.enqueuedOutbox, access.enqueuedKinds)
         }
         if enqueued.1 {
             for callback in enqueueCallbacks.withLock({ $0 }) { callback(enqueued.2) }

@@ -6,6 +6,10 @@ import Procurement
 public protocol Store: Sendable {
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
+    /// A `write` whose body has no effect but on the store and its result, so the store may
+    /// run it more than once before it commits: such writes share one savepoint, which costs
+    /// the writer less than one savepoint each.
+    func writeRepeatable<T>(_ body: (any StoreWriter) throws -> T) throws -> T
     /// Called after a commit that enqueued outbox messages, with their kinds (empty when not
     /// known, as after a replay): the dispatcher waits on it.
     func onOutboxEnqueued(_ callback: @escaping @Sendable (Set<String>) -> Void)
@@ -18,6 +22,7 @@ public protocol Store: Sendable {
 }
 
 extension Store {
+    public func writeRepeatable<T>(_ body: (any StoreWriter) throws -> T) throws -> T { try write(body) }
     public func committedOrder(number: String) -> CommittedOrder? { nil }
     public func currentSupplier(id: String) throws -> Supplier? { try read { try $0.supplier(id: id) } }
 }
