@@ -9,7 +9,7 @@ public final class Authenticator: Sendable {
     private let context: FlowContext
     /// Verified keys, by key hash, for a short time, so a busy client costs no lookup per
     /// request. Revocation takes effect within `cacheSeconds`.
-    private let cache = Mutex<[String: (principal: Principal, until: Date)]>([:])
+    private let cache = Mutex<[[UInt8]: (principal: Principal, until: Date)]>([:])
     private let cacheSeconds: TimeInterval
 
     public init(context: FlowContext, cacheSeconds: TimeInterval = 5) {
@@ -22,31 +22,35 @@ public final class Authenticator: Sendable {
         guard let authorization, !authorization.isEmpty else {
             throw FlowError(.unauthenticated, "This needs an API key: send it as 'Authorization: Bearer <key>'.")
         }
-        let parts = authorization.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+        // "Bearer " in any case, then the key: read in place, as every request does it.
+        let scheme = Array("bearer ".utf8)
+        let bytes = authorization.utf8
+        guard bytes.count > scheme.count,
+              zip(bytes, scheme).allSatisfy({ ((0x41...0x5A).contains($0) ? $0 | 0x20 : $0) == $1 }) else {
             throw FlowError(.unauthenticated, "The Authorization header must be 'Bearer <key>'.")
         }
-        let key = String(parts[1])
+        let key = String(Substring(authorization.utf8.dropFirst(scheme.count)))
         // A key that starts and ends with visible ASCII has nothing to trim.
         if let first = key.utf8.first, let last = key.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
             return try authenticate(key: key)
         }
-        return try authenticate(key: key.trimmingCharacters(in: .whitespaces))
+        let trimmed = key.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw FlowError(.unauthenticated, "The Authorization header must be 'Bearer <key>'.") }
+        return try authenticate(key: trimmed)
     }
 
     public func authenticate(key: String) throws -> Principal {
-        let invalid = FlowError(.unauthenticated, "The API key is not valid, or it was revoked.")
         let hash = Self.hash(key)
-        let hashHex = Sodium.hex(hash)
         let now = context.clock.now()
-        if let hit = cache.withLock({ $0[hashHex] }), hit.until > now { return hit.principal }
+        if let hit = cache.withLock({ $0[hash] }), hit.until > now { return hit.principal }
 
+        let invalid = FlowError(.unauthenticated, "The API key is not valid, or it was revoked.")
         let parts = key.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "sl", !parts[1].isEmpty, parts[2].utf8.count == 43 else { throw invalid }
         guard let client = try context.store.read({ try $0.client(id: String(parts[1])) }),
               client.revokedAt == nil, Sodium.constantTimeEqual(client.keyHash, hash) else { throw invalid }
         let principal = client.principal
-        cache.withLock { $0[hashHex] = (principal, now.addingTimeInterval(cacheSeconds)) }
+        cache.withLock { $0[hash] = (principal, now.addingTimeInterval(cacheSeconds)) }
         return principal
     }
 

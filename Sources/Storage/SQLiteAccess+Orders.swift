@@ -121,9 +121,12 @@ extension SQLiteAccess {
                                     [.text(purchaseOrder)] + s.values).map(Self.acknowledgement(from:))
     }
 
+    private static let insertAcknowledgementSQL =
+        "INSERT INTO acknowledgements (\(acknowledgementColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
     func insertAcknowledgement(_ p: PreparedAcknowledgement) throws {
         let r = p.record
-        try connection.run("INSERT INTO acknowledgements (\(Self.acknowledgementColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        try connection.run(Self.insertAcknowledgementSQL,
                            [.text(r.id), .text(r.purchaseOrder), .integer(Int64(r.revision)), .text(r.supplier), .text(r.clientID),
                             .text(p.responseJSON), .text(r.decision.rawValue), .text(p.reasonsJSON), .text(p.linesJSON),
                             Self.millis(r.receivedAt)])

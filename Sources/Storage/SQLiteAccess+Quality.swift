@@ -143,10 +143,11 @@ extension SQLiteAccess {
 
     func supersedeOpenExceptions(purchaseOrder: String, kinds: [String], note: String, now: Date) throws -> [String] {
         guard !kinds.isEmpty else { return [] }
-        let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
-        let ids = try connection.query("SELECT id FROM exceptions WHERE purchase_order = ? AND status = 'open' AND kind IN (\(marks))",
-                                       [.text(purchaseOrder)] + kinds.map { .text($0) })
-            .compactMap { $0[0].string }
+        // One kind, as every acknowledgement asks: a text that is the same every time.
+        let sql = kinds.count == 1 ? "SELECT id FROM exceptions WHERE purchase_order = ? AND status = 'open' AND kind = ?"
+            : "SELECT id FROM exceptions WHERE purchase_order = ? AND status = 'open' AND kind IN ("
+                + Array(repeating: "?", count: kinds.count).joined(separator: ", ") + ")"
+        let ids = try connection.query(sql, [.text(purchaseOrder)] + kinds.map { .text($0) }).compactMap { $0[0].string }
         for id in ids {
             try resolveException(id: id, status: .superseded, by: "system", note: note, now: now)
         }

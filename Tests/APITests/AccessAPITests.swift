@@ -15,6 +15,21 @@ struct AccessAPITests {
         #expect(basic.status == 401)
     }
 
+    /// The scheme is read in any case, and blanks around the key are ignored; anything else in
+    /// the header is a 401 that says what the header must look like.
+    @Test func theAuthorizationHeaderIsBearerAndTheKeyInAnyCase() throws {
+        let t = try TestHub()
+        for header in ["Bearer \(t.supplierKey)", "bearer \(t.supplierKey)", "BEARER \(t.supplierKey)", "Bearer   \(t.supplierKey)  "] {
+            #expect(t.call("GET", "/v1/purchase-orders", key: nil, headers: [("Authorization", header)]).status == 200)
+        }
+        for header in ["Bearer", "Bearer ", "Bearer    ", "Bearerx \(t.supplierKey)", "Token \(t.supplierKey)", "Béarer \(t.supplierKey)"] {
+            let reply = t.call("GET", "/v1/purchase-orders", key: nil, headers: [("Authorization", header)])
+            #expect(reply.status == 401)
+            #expect(reply.problemType == "urn:supplyline:problem:unauthenticated")
+            #expect((reply.json["detail"] as? String)?.contains("Bearer <key>") == true, "\(header)")
+        }
+    }
+
     @Test func wrongRolesAre403() throws {
         let t = try TestHub()
         t.seed()
