@@ -39,7 +39,8 @@ final class LoadGenerator {
     static func machineCPUTicks() -> (idle: Int, total: Int)? {
         guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
               let line = text.split(separator: "\n").first, line.hasPrefix("cpu ") else { return nil }
-        let ticks = line.split(separator: " ").dropFirst().compactMap { Int($0) }
+        // user, nice, system, idle, iowait, irq, softirq, steal; guest time is already in user.
+        let ticks = line.split(separator: " ").dropFirst().compactMap { Int($0) }.prefix(8)
         guard ticks.count >= 5 else { return nil }
         return (ticks[3] + ticks[4], ticks.reduce(0, +))
     }

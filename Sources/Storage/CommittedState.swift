@@ -193,7 +193,8 @@ final class WriterMemory: WriterHooks, @unchecked Sendable {
     /// memory does not hold the order (the caller reads it).
     func order(_ number: String, changes: [CommittedState.Change]) -> (revision: Int, status: OrderStatus, supplier: String)? {
         var status: OrderStatus?
-        for list in [changes, pending] {
+        /// The revision, if `list` has one for the order; the newest status change on the way.
+        func newest(in list: [CommittedState.Change]) -> (revision: Int, status: OrderStatus, supplier: String)? {
             for change in list.reversed() {
                 switch change {
                 case .revision(let order, let revisionStatus, _) where order.number == number:
@@ -204,7 +205,9 @@ final class WriterMemory: WriterHooks, @unchecked Sendable {
                     continue
                 }
             }
+            return nil
         }
+        if let found = newest(in: changes) ?? newest(in: pending) { return found }
         guard let held = committed.order(number) else { return nil }
         return (held.order.revision, status ?? held.status, held.order.supplier)
     }

@@ -23,8 +23,9 @@ protocol WriterHooks: AnyObject {
 /// commit is in flight is committed together: one fsync for the whole batch.
 ///
 /// Each piece of work is all-or-nothing. Most run in a savepoint of their own. *Repeatable*
-/// work (work with no effect beyond the database and its result) runs first, with no
-/// savepoint: SQLite copies every page a savepoint changes, and a savepoint per write copied
+/// work (work with no effect beyond the database and its result, and no schema changes) runs
+/// first, ahead of other work queued before it (the writes of one batch are concurrent
+/// requests, none answered yet, so any order is theirs), with no savepoint: SQLite copies every page a savepoint changes, and a savepoint per write copied
 /// the same pages again for every write. If repeatable work throws after it has changed
 /// something, the transaction is rolled back and begun again, and the repeatable work runs
 /// again, each piece in a savepoint of its own.
@@ -225,6 +226,8 @@ final class GroupCommitWriter: @unchecked Sendable {
     /// Runs one job in a savepoint of its own: released if the work succeeds, rolled back to
     /// if it throws. False when the whole transaction is gone.
     private func runAlone(_ job: Job) -> Bool {
+        // Outside a transaction, SAVEPOINT would begin one and RELEASE commit it.
+        guard connection.isInTransaction else { return false }
         let mark = hooks?.mark() ?? 0
         do {
             try connection.run("SAVEPOINT job")
@@ -264,8 +267,12 @@ final class GroupCommitWriter: @unchecked Sendable {
         for job in jobs {
             let before = connection.totalChanges
             let mark = hooks?.mark() ?? 0
-            guard job.work?(connection) == false else { continue }
+            let succeeded = job.work?(connection) ?? true
+            // Checked after every job, whether or not it threw: work that swallowed the error
+            // of a statement after which SQLite rolled the whole transaction back must not
+            // let the next job's statements commit one by one.
             guard connection.isInTransaction else { return .aborted }
+            if succeeded { continue }
             guard connection.totalChanges == before else { return .changedThenFailed }
             hooks?.rewind(to: mark)
         }

@@ -54,10 +54,10 @@ public final class SQLiteStore: Store {
         try writeConnection.execute("PRAGMA foreign_keys=ON")
         // SQLite's own 2 MiB page cache holds the writer's hot index pages; a 32 MiB one cost
         // more than it saved (about 5% of the writer's time went to walking it at commits).
-        // Each write runs in a savepoint whose journal of changed pages stays in memory. Left to
+        // Most writes run in a savepoint whose journal of changed pages stays in memory. Left to
         // its default, SQLite keeps 64 KiB of it in memory and the rest in a temporary file, and
-        // one acknowledgement's journal (some seventeen pages) is larger: every page it touched
-        // was then written to that file.
+        // one write's journal is often larger (an acknowledgement in a savepoint of its own
+        // touches some seventeen pages): every page it touched was then written to that file.
         try writeConnection.execute("PRAGMA temp_store=MEMORY")
         try writeConnection.migrate(SQLiteStore.migrations)
         var readConnections: [Connection] = []

@@ -6,9 +6,9 @@ import Procurement
 public protocol Store: Sendable {
     func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
     func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
-    /// A `write` whose body has no effect but on the store and its result, so the store may
-    /// run it more than once before it commits: such writes share one savepoint, which costs
-    /// the writer less than one savepoint each.
+    /// A `write` whose body has no effect but on the store's rows and its result (no schema
+    /// changes), so the store may run it more than once before it commits: such writes run in
+    /// the group commit's transaction with no savepoint each, which costs the writer less.
     func writeRepeatable<T>(_ body: (any StoreWriter) throws -> T) throws -> T
     /// Called after a commit that enqueued outbox messages, with their kinds (empty when not
     /// known, as after a replay): the dispatcher waits on it.

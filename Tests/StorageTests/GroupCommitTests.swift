@@ -1,5 +1,6 @@
 import Foundation
 import Procurement
+import SQLite
 @testable import Storage
 import Telemetry
 import Testing
@@ -177,5 +178,63 @@ struct GroupCommitTests {
         #expect(numbers == ["PO-1"])
         #expect(store.committedOrder(number: "PO-2") == nil)
         #expect(metrics.counter("supplyline_store_batch_reruns_total", help: "").value == 0)
+    }
+}
+
+/// When SQLite rolls a whole transaction back under a write (a full disk, an I/O error) and
+/// the write carries on, nothing after it may commit outside the batch: every write in the
+/// batch fails and none of their rows is stored.
+@Suite("Group commit: a transaction SQLite rolled back")
+struct GroupCommitAbortTests {
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var names: [String] = []
+        func add(_ name: String) { lock.withLock { names.append(name) } }
+        var all: [String] { lock.withLock { names.sorted() } }
+    }
+
+    @Test func writesAfterTheTransactionWasLostAreNotCommittedOneByOne() throws {
+        let path = temporaryDatabase()
+        let setup = try Connection(path: path)
+        try setup.execute("PRAGMA journal_mode=WAL")
+        try setup.execute("CREATE TABLE t (x INTEGER, pad BLOB)")
+        let writer = GroupCommitWriter(connection: try Connection(path: path), maxBatch: 64, metrics: nil)
+        defer { writer.stop() }
+
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        let failures = Failures()
+        func spawn(_ name: String, _ body: @escaping @Sendable () throws -> Void) {
+            done.enter()
+            Thread {
+                do { try body() } catch { failures.add(name) }
+                done.leave()
+            }.start()
+        }
+        spawn("hold") { try writer.perform { _ in entered.signal(); release.wait() } }
+        entered.wait()
+        // A single-row insert that hits the page limit: SQLite rolls the whole transaction back
+        // (the statement has no journal of its own), and this write ignores the error.
+        spawn("full") {
+            try writer.perform(repeatable: true) { c in
+                try c.execute("PRAGMA max_page_count = \(try c.scalar("PRAGMA page_count").int64! + 2)")
+                _ = try? c.run("INSERT INTO t VALUES (1, zeroblob(1000000))")
+                try c.execute("PRAGMA max_page_count = 1073741823")
+            }
+        }
+        while writer.queued < 1 { usleep(1_000) }
+        spawn("repeatable") { try writer.perform(repeatable: true) { c in _ = try c.run("INSERT INTO t (x) VALUES (2)") } }
+        while writer.queued < 2 { usleep(1_000) }
+        spawn("alone") { try writer.perform { c in _ = try c.run("INSERT INTO t (x) VALUES (3)") } }
+        while writer.queued < 3 { usleep(1_000) }
+        release.signal()
+        done.wait()
+
+        #expect(try setup.query("SELECT x FROM t").isEmpty)
+        #expect(failures.all == ["alone", "full", "repeatable"])
+        // The writer goes on: the next write commits.
+        try writer.perform { c in _ = try c.run("INSERT INTO t (x) VALUES (4)") }
+        #expect(try setup.query("SELECT x FROM t").compactMap { $0[0].int } == [4])
     }
 }
