@@ -23,12 +23,12 @@ protocol WriterHooks: AnyObject {
 /// commit is in flight is committed together: one fsync for the whole batch.
 ///
 /// Each piece of work is all-or-nothing. Most run in a savepoint of their own. *Repeatable*
-/// work (work with no effect beyond the database and its result, and no schema changes) runs
-/// first, ahead of other work queued before it (the writes of one batch are concurrent
-/// requests, none answered yet, so any order is theirs), with no savepoint: SQLite copies every page a savepoint changes, and a savepoint per write copied
-/// the same pages again for every write. If repeatable work throws after it has changed
-/// something, the transaction is rolled back and begun again, and the repeatable work runs
-/// again, each piece in a savepoint of its own.
+/// work (work with no effect beyond the database's rows and its result) runs first, ahead of
+/// other work queued before it (the writes of one batch are concurrent requests, none answered
+/// yet, so any order is theirs), with no savepoint: SQLite copies every page a savepoint
+/// changes, and a savepoint per write copied the same pages again for every write. If
+/// repeatable work throws after it has changed something, the transaction is rolled back and
+/// begun again, and the repeatable work runs again, each piece in a savepoint of its own.
 // @unchecked Sendable: `queue` and `stopping` are only touched under `condition`; the
 // connection and the hooks are only used on the writer thread.
 final class GroupCommitWriter: @unchecked Sendable {
