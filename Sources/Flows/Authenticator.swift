@@ -23,7 +23,7 @@ public final class Authenticator: Sendable {
             throw FlowError(.unauthenticated, "This needs an API key: send it as 'Authorization: Bearer <key>'.")
         }
         // "Bearer " in any case, then the key: read in place, as every request does it.
-        let scheme = Array("bearer ".utf8)
+        let scheme = Self.scheme
         let bytes = authorization.utf8
         guard bytes.count > scheme.count,
               zip(bytes, scheme).allSatisfy({ ((0x41...0x5A).contains($0) ? $0 | 0x20 : $0) == $1 }) else {
@@ -55,6 +55,9 @@ public final class Authenticator: Sendable {
     }
 
     static func hash(_ key: String) -> [UInt8] { Sodium.hash(Array(key.utf8)) }
+
+    /// The scheme and the blank after it, in lower case.
+    private static let scheme = Array("bearer ".utf8)
 
     /// A fresh key for `clientID`.
     static func newKey(clientID: String) -> String { "sl.\(clientID).\(Sodium.randomToken(bytes: 32))" }
