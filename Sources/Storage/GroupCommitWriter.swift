@@ -32,24 +32,38 @@ protocol WriterHooks: AnyObject {
 // @unchecked Sendable: `queue` and `stopping` are only touched under `condition`; the
 // connection and the hooks are only used on the writer thread.
 final class GroupCommitWriter: @unchecked Sendable {
-    /// One caller's work and its result. The caller blocks on `done` until the writer thread
-    /// has run the work and committed, so the closure and result are never touched by two
-    /// threads at once.
+    /// One caller's work and its result. The caller blocks on its batch's `completion` until
+    /// the writer thread has run the work and committed, so the closure and result are never
+    /// touched by two threads at once.
     final class Job: @unchecked Sendable {
         /// Runs the caller's work and records its result; false when the work threw. Cleared
         /// before the caller is woken: the caller's closure must not outlive the call.
         var work: ((Connection) -> Bool)?
         let repeatable: Bool
         var commitError: Error?
-        let done = DispatchSemaphore(value: 0)
+        /// The batch this job is answered with; set when it is queued.
+        var completion: Completion?
         init(repeatable: Bool, work: @escaping (Connection) -> Bool) {
             self.repeatable = repeatable
             self.work = work
         }
     }
 
+    /// The writes of one batch wait on one group and are woken together, with one system call,
+    /// when the batch is done: woken one by one, each woken request could take the writer's
+    /// core before the writer had woken the rest. A batch holds at most `maxBatch` writes.
+    // @unchecked Sendable: `count` is only touched under the writer's `condition`.
+    final class Completion: @unchecked Sendable {
+        let group = DispatchGroup()
+        /// Writes that joined.
+        var count = 0
+        init() { group.enter() }
+    }
+
     private let connection: Connection
     private let maxBatch: Int
+    /// The batch that writes queued now join (under `condition`).
+    private var joining = Completion()
     private let condition = NSCondition()
     private var queue: [Job] = []
     private var stopping = false
@@ -92,8 +106,8 @@ final class GroupCommitWriter: @unchecked Sendable {
         return try withoutActuallyEscaping(work) { work in
             var result: Result<T, Error>?
             try withUnsafeMutablePointer(to: &result) { slot in
-                // The pointer stays valid: this frame blocks on `job.done` until the writer
-                // has finished with the job.
+                // The pointer stays valid: this frame blocks on the job's completion until the
+                // writer has finished with the job.
                 let box = UnsafeSendable(slot)
                 let job = Job(repeatable: repeatable) { connection in
                     let outcome = Result { try work(connection) }
@@ -106,10 +120,13 @@ final class GroupCommitWriter: @unchecked Sendable {
                     condition.unlock()
                     throw SQLiteError(code: 21, message: "the store is closed")
                 }
+                if joining.count == maxBatch { joining = Completion() }
+                joining.count += 1
+                job.completion = joining
                 queue.append(job)
                 condition.signal()
                 condition.unlock()
-                job.done.wait()
+                job.completion!.group.wait()
                 if let error = job.commitError { throw error }
             }
             return try result!.get()
@@ -151,8 +168,11 @@ final class GroupCommitWriter: @unchecked Sendable {
                 finished.signal()
                 return
             }
-            let batch = Array(queue.prefix(maxBatch))
+            // The oldest batch, whole: every write in it waits on the same completion.
+            let head = queue[0].completion
+            let batch = Array(queue.prefix { $0.completion === head })
             queue.removeFirst(batch.count)
+            if head === joining { joining = Completion() }
             condition.unlock()
             let started = Self.threadCPUNanoseconds()
             commit(batch)
@@ -165,10 +185,8 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private func commit(_ batch: [Job]) {
         defer {
-            for job in batch {
-                job.work = nil
-                job.done.signal()
-            }
+            for job in batch { job.work = nil }
+            batch.first?.completion?.group.leave()
         }
         guard begin(batch) else { return }
         // The repeatable work first, straight in the transaction; then the rest, each in a
