@@ -43,7 +43,7 @@ enum Identifiers {
     /// (to the millisecond), so the unique index on a table's ids grows at its end and a
     /// commit of many new rows writes a few index pages, not one page per row.
     static func make(_ prefix: String, now: Date = Date()) -> String {
-        "\(prefix)_\(sortableTime(now))\(Sodium.randomToken(bytes: 9))"
+        "\(prefix)_\(sortableTime(now))\(Sodium.base64URL(Sodium.identifierBytes(9)))"
     }
 
     /// Digits and letters in ASCII order, so the text sorts as the number does.

@@ -3,7 +3,7 @@ import CSodium
 /// The few libsodium primitives the hub needs: random bytes, hashing, HMAC, constant-time
 /// comparison. `sodium_init` runs once, on first use.
 public enum Sodium {
-    private static let initialized: Bool = {
+    static let initialized: Bool = {
         precondition(sodium_init() >= 0, "libsodium failed to initialise")
         return true
     }()

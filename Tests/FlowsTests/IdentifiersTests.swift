@@ -1,5 +1,6 @@
 @testable import Flows
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Identifiers")
@@ -17,6 +18,22 @@ struct IdentifiersTests {
         for (earlier, later) in zip(ids, ids.dropFirst()) {
             #expect(earlier.prefix(12) < later.prefix(12))
         }
+    }
+
+    /// Ids made in the same millisecond differ in their random part, on one thread or many,
+    /// and across the refills of each thread's buffer of random bytes.
+    @Test func idsOfTheSameInstantOnManyThreadsDiffer() {
+        let now = Date(timeIntervalSince1970: 1_796_000_000)
+        let perThread = 1_500 // 13,500 random bytes each: the 4 KiB buffer is refilled three times
+        let made = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let mine = (0..<perThread).map { _ in Identifiers.make("evt", now: now) }
+            made.withLock { $0 += mine }
+        }
+        let ids = made.withLock { $0 }
+        #expect(ids.count == 8 * perThread)
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(ids.map { $0.dropFirst(12) }).count == ids.count)
     }
 
     @Test func timeDigitsSortAsTheTimeDoes() {
