@@ -80,21 +80,27 @@ public struct AcknowledgementFlow: Sendable {
         let principal = request.principal
         // Repeatable: the body only reads and writes the store and returns its answer.
         let result: Result = try context.store.writeRepeatable { tx in
+            // The order as planned: the key is claimed first, and if the client used it before,
+            // nothing has been written and the first answer is given again.
+            if let state = try tx.orderState(number: key.number, scope: principal.scope),
+               state.revision == revision, state.status == status {
+                guard try tx.insertInboxEntryIfNew(prepared.inbox) else {
+                    return try replay(key: key, principal: principal, tx: tx)
+                }
+                try apply(prepared, tx: tx, inboxWritten: true)
+                return Result(prepared: prepared.acknowledgement, replayed: false)
+            }
+            // The order moved, or is not there: an earlier answer to the key still wins, then
+            // the decision is made again on the order as it is.
             if let entry = try tx.inboxEntry(clientID: principal.clientID, key: key.idempotencyKey) {
                 return try replay(entry, key: key, principal: principal, tx: tx)
             }
-            guard let state = try tx.orderState(number: key.number, scope: principal.scope) else {
+            guard let moved = try tx.purchaseOrder(number: key.number, scope: principal.scope) else {
                 throw FlowError(.notFound, "There is no purchase order \(key.number).")
             }
-            var plan = prepared
-            if state.revision != revision || state.status != status {
-                guard let moved = try tx.purchaseOrder(number: key.number, scope: principal.scope) else {
-                    throw FlowError(.notFound, "There is no purchase order \(key.number).")
-                }
-                plan = try self.plan(order: moved.order, status: moved.status, supplier: try tx.supplier(id: moved.order.supplier),
+            let plan = try self.plan(order: moved.order, status: moved.status, supplier: try tx.supplier(id: moved.order.supplier),
                                      response: response, responseJSON: responseJSON, key: key, request: request)
-            }
-            try apply(plan, tx: tx)
+            try apply(plan, tx: tx, inboxWritten: false)
             return Result(prepared: plan.acknowledgement, replayed: false)
         }
         if !result.replayed { decided[result.record.decision]?.increment() }
@@ -165,16 +171,24 @@ public struct AcknowledgementFlow: Sendable {
                     now: now)
     }
 
-    private func apply(_ plan: Plan, tx: any StoreWriter) throws {
+    private func apply(_ plan: Plan, tx: any StoreWriter, inboxWritten: Bool) throws {
         let record = plan.acknowledgement.record
         try tx.insertAcknowledgement(plan.acknowledgement)
         try tx.setOrderStatus(number: record.purchaseOrder, status: plan.status, now: plan.now)
         try TimerSweep.acknowledgementReceived(purchaseOrder: record.purchaseOrder, revision: record.revision, tx: tx, now: plan.now)
         if let outbox = plan.outbox { try tx.enqueue(outbox, now: plan.now) }
         if let exception = plan.exception { try tx.insertException(exception) }
-        try tx.insertInboxEntry(plan.inbox)
+        if !inboxWritten { try tx.insertInboxEntry(plan.inbox) }
         try tx.appendAudit(plan.audit, now: plan.now)
         for event in plan.events { try tx.emit(event, now: plan.now) }
+    }
+
+    /// The answer to a request whose key was used before, by this client.
+    private func replay(key: Key, principal: Principal, tx: any StoreReader) throws -> Result {
+        guard let entry = try tx.inboxEntry(clientID: principal.clientID, key: key.idempotencyKey) else {
+            throw FlowError(.notFound, "There is no purchase order \(key.number).")
+        }
+        return try replay(entry, key: key, principal: principal, tx: tx)
     }
 
     /// The answer to a request whose key was used before.

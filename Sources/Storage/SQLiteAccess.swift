@@ -167,7 +167,18 @@ final class SQLiteAccess: StoreWriter {
         try connection.run("""
             INSERT INTO inbox (client_id, key, request_hash, operation, result_status, result_ref, created_at, result_snapshot)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(entry.clientID), .text(entry.key), .text(entry.requestHash), .text(entry.operation),
-                  .integer(Int64(entry.resultStatus)), .text(entry.resultRef), Self.millis(entry.createdAt), SQLValue(entry.resultSnapshot)])
+            """, Self.values(entry))
+    }
+
+    func insertInboxEntryIfNew(_ entry: InboxEntry) throws -> Bool {
+        try connection.run("""
+            INSERT INTO inbox (client_id, key, request_hash, operation, result_status, result_ref, created_at, result_snapshot)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id, key) DO NOTHING
+            """, Self.values(entry)) == 1
+    }
+
+    private static func values(_ entry: InboxEntry) -> [SQLValue] {
+        [.text(entry.clientID), .text(entry.key), .text(entry.requestHash), .text(entry.operation),
+         .integer(Int64(entry.resultStatus)), .text(entry.resultRef), millis(entry.createdAt), SQLValue(entry.resultSnapshot)]
     }
 }

@@ -162,6 +162,9 @@ public protocol StoreWriter: StoreReader {
     func addLineProgress(purchaseOrder: String, line: Int, _ delta: LineProgress) throws
 
     func insertInboxEntry(_ entry: InboxEntry) throws
+    /// Records the entry unless the client already used its key; false when it had (nothing is
+    /// written then). One lookup serves as both the check and the insert.
+    func insertInboxEntryIfNew(_ entry: InboxEntry) throws -> Bool
 
     func enqueue(_ message: OutboxMessage, now: Date) throws
     /// Leases up to `limit` due pending jobs (the oldest per document) until `leaseUntil`.

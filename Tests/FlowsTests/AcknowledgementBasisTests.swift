@@ -113,3 +113,78 @@ struct AcknowledgementBasisTests {
         #expect { try acknowledge(revision: 1) } throws: { ($0 as? FlowError)?.code == .notFound }
     }
 }
+
+/// Retries that arrive together with the request they repeat go into the same group commit:
+/// the first claims the key, the others get its answer, and nothing is written twice.
+@Suite("Acknowledgements sharing a group commit")
+struct AcknowledgementBatchTests {
+    static let erp = AcknowledgementBasisTests.erp
+    static let acme = AcknowledgementBasisTests.acme
+
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Swift.Result<AcknowledgementFlow.Result, Error>] = []
+        func add(_ value: Swift.Result<AcknowledgementFlow.Result, Error>) { lock.withLock { values.append(value) } }
+        var all: [Swift.Result<AcknowledgementFlow.Result, Error>] { lock.withLock { values } }
+    }
+
+    @Test func retriesInTheSameCommitGetTheFirstAnswer() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("supplyline-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let store = try SQLiteStore(configuration: .init(path: dir.appendingPathComponent("hub.db").path))
+        defer { store.close() }
+        let context = FlowContext(store: store, logger: Logger(label: "test", sink: .discard))
+        try SupplierFlow(context: context).save(Supplier(id: "S-1", name: "S-1", tolerances: Tolerances(dateDays: 3, quantityPercent: 0, pricePercent: 0)),
+                                                by: Self.erp)
+        let order = PurchaseOrder(number: "PO-1", revision: 1, supplier: "S-1", plant: "P01", currency: "USD", lines: [
+            OrderLine(line: 1, item: "MAT-1", description: "Part", quantity: 10, unit: "EA", unitPrice: 2, needBy: LocalDate(iso: "2027-01-15")!),
+        ])
+        _ = try PurchaseOrderFlow(context: context).release(order, by: Self.erp)
+        let accepted = OrderResponse(revision: 1, lines: [LineResponse(line: 1, status: .accepted)])
+        let rejected = OrderResponse(revision: 1, lines: [LineResponse(line: 1, status: .rejected, reason: "No capacity")])
+
+        // The writer is held inside a write while the requests queue up behind it.
+        let entered = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        done.enter()
+        Thread {
+            _ = try? store.write { _ in
+                entered.signal()
+                release.wait()
+            }
+            done.leave()
+        }.start()
+        entered.wait()
+        let same = Outcomes()
+        let other = Outcomes()
+        for (response, outcomes) in [(accepted, same), (accepted, same), (accepted, same), (rejected, other)] {
+            done.enter()
+            Thread {
+                outcomes.add(Swift.Result {
+                    try AcknowledgementFlow(context: context).acknowledge(number: "PO-1", response: response, idempotencyKey: "k-1", by: Self.acme)
+                })
+                done.leave()
+            }.start()
+        }
+        usleep(200_000)
+        release.signal()
+        done.wait()
+
+        // Whichever request came first decided; the ones with its body got its answer, the
+        // one with the other body was refused.
+        let answered = (same.all + other.all).compactMap { try? $0.get() }
+        let refused = (same.all + other.all).compactMap { result -> Error? in
+            if case .failure(let error) = result { return error } else { return nil }
+        }
+        #expect(Set(answered.map(\.record.id)).count == 1)
+        #expect(answered.filter { !$0.replayed }.count == 1)
+        #expect(refused.allSatisfy { ($0 as? FlowError)?.code == .idempotencyKeyReused })
+        let winner = try #require(answered.first)
+        #expect(winner.record.decision == .confirmed ? refused.count == 1 && answered.count == 3 : refused.count == 3 && answered.count == 1)
+        let results = answered
+        let stored = try store.read { try $0.acknowledgements(purchaseOrder: "PO-1", scope: .all) }
+        #expect(stored.map(\.id) == [results[0].record.id])
+        #expect(try store.read { try $0.purchaseOrder(number: "PO-1", scope: .all) }?.status == (winner.record.decision == .confirmed ? .confirmed : .rejected))
+    }
+}
