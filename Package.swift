@@ -18,7 +18,9 @@ let package = Package(
         .target(name: "Telemetry"),
         .target(name: "Procurement"),
         .target(name: "Interchange", dependencies: ["Procurement"]),
-        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // A VFS over SQLite's own that writes a write-ahead log's frames in one write per commit.
+        .target(name: "CSQLiteVFS", dependencies: ["CSQLite"]),
+        .target(name: "SQLite", dependencies: ["CSQLite", "CSQLiteVFS"]),
         .target(name: "Sodium", dependencies: ["CSodium"]),
         .target(name: "Storage", dependencies: ["Procurement", "SQLite", "Sodium", "Telemetry"]),
         .target(name: "Connectors", dependencies: ["Procurement", "Telemetry"]),

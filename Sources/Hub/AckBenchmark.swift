@@ -46,6 +46,9 @@ public enum AckBenchmark {
         let commitCounter = hub.context.metrics.counter("supplyline_store_commits_total", help: "Group commits of the store's writer")
         let commitsBefore = commitCounter.value
         let writerBefore = hub.store.writerCPUSeconds
+        let commitBefore = hub.store.writerCommitSeconds
+        let idleBefore = hub.store.writerIdleSeconds
+        let logWritesBefore = SQLiteStore.logWriteCounts
         let acks = try drive(port: hub.port, count: requests, concurrency: concurrency) { i in
             ("POST", "/v1/purchase-orders/BENCH-\(i)/acknowledgements",
              [auth, ("Content-Type", "application/json"), ("Idempotency-Key", "bench-\(i)")], body)
@@ -53,6 +56,10 @@ public enum AckBenchmark {
         let delivered = try hub.store.read { try $0.outboxCounts() }
         let commits = commitCounter.value - commitsBefore
         let writerCPU = hub.store.writerCPUSeconds - writerBefore
+        let writerCommit = hub.store.writerCommitSeconds - commitBefore
+        let writerIdle = hub.store.writerIdleSeconds - idleBefore
+        let logWrites = SQLiteStore.logWriteCounts
+        func perCommit(_ count: UInt64) -> String { String(format: "%.1f", Double(count) / Double(max(commits, 1))) }
         func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
         func us(_ s: Double) -> String { String(format: "%.0f µs", s * 1_000_000) }
         func idle(_ figures: Figures) -> String { figures.idle.map { String(format: "  machine idle %.0f%%", $0 * 100) } ?? "" }
@@ -63,7 +70,8 @@ public enum AckBenchmark {
               acks as share of ceiling: \(String(format: "%.1f", acks.rate / ceiling.rate * 100))%
               outbox messages written: \(delivered[.pending, default: 0] + delivered[.delivered, default: 0])
               store commits in the run: \(commits) (group commit: \(String(format: "%.1f", Double(requests) / Double(max(commits, 1)))) writes per commit on average)
-              store writer thread: \(us(writerCPU / Double(requests))) CPU per ack, busy \(String(format: "%.0f", writerCPU / acks.seconds * 100))% of the run
+              store writer thread: \(us(writerCPU / Double(requests))) CPU per ack, busy \(String(format: "%.0f", writerCPU / acks.seconds * 100))% of the run; of its time \(String(format: "%.0f", writerCommit / acks.seconds * 100))% in COMMIT (WAL writes, fsync, checkpoints), \(String(format: "%.0f", writerIdle / acks.seconds * 100))% waiting for work
+              write-ahead log: \(perCommit(logWrites.requested - logWritesBefore.requested)) writes asked per commit, \(perCommit(logWrites.made - logWritesBefore.made)) made once gathered
 
             """
     }

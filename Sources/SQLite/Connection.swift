@@ -1,4 +1,5 @@
 import CSQLite
+import CSQLiteVFS
 
 /// One SQLite connection. Not thread-safe: the owner uses it from one thread (or serial queue)
 /// at a time. Prepared statements are cached per SQL text.
@@ -16,15 +17,30 @@ public final class Connection {
     /// Process-wide settings, applied once before the first connection opens. Without memory
     /// statistics SQLite allocates without taking a global lock (with them, the store's writer
     /// and readers queued on that lock).
-    private static let configured: Void = {
+    private static let configured: Int32 = {
         _ = supplyline_sqlite3_disable_memstatus()
+        return supplyline_vfs_register()
     }()
+
+    /// Writes to write-ahead logs since the process started: the writes SQLite asked for (two
+    /// per frame) and the writes that reached the files once gathered.
+    public struct LogWriteCounts: Sendable, Equatable {
+        public var requested: UInt64
+        public var made: UInt64
+    }
+
+    public static var logWriteCounts: LogWriteCounts {
+        let statistics = supplyline_vfs_statistics()
+        return LogWriteCounts(requested: statistics.gatheredWrites, made: statistics.fileWrites)
+    }
 
     /// Opens (creating if needed) the database at `path`.
     public init(path: String, mode: OpenMode = .readWrite, busyTimeoutMilliseconds: Int32 = 5_000) throws {
-        Self.configured
+        // Every connection opens through the VFS that writes a log's frames in one write per
+        // commit (CSQLiteVFS); if it could not be registered, through SQLite's default.
+        let vfs = Self.configured == SQLITE_OK ? SUPPLYLINE_VFS_NAME : nil
         var db: OpaquePointer?
-        let rc = sqlite3_open_v2(path, &db, mode.flags, nil)
+        let rc = sqlite3_open_v2(path, &db, mode.flags, vfs)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(db)

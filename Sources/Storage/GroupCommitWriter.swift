@@ -79,9 +79,25 @@ final class GroupCommitWriter: @unchecked Sendable {
     /// thread's name costs a system call).
     private let writerThread = Atomic<pthread_t>(0)
 
+    /// Time the writer thread has spent in COMMIT (writing the WAL, waiting for its fsync,
+    /// checkpoints), and waiting for work, in nanoseconds of wall time.
+    private let commitNanoseconds = Atomic<Int>(0)
+    private let idleNanoseconds = Atomic<Int>(0)
+    /// When the writer's current wait for work began (uptime nanoseconds), or 0 while it works.
+    private let idleSince = Atomic<UInt64>(0)
+
     /// CPU seconds the writer thread has used so far. Every write passes through this one
     /// thread, so its CPU per write bounds how many writes a second the store can take.
     var cpuSeconds: Double { Double(cpuNanoseconds.load(ordering: .relaxed)) / 1e9 }
+    /// Wall seconds the writer thread has spent in COMMIT so far.
+    var commitSeconds: Double { Double(commitNanoseconds.load(ordering: .relaxed)) / 1e9 }
+    /// Wall seconds the writer thread has spent with nothing to do so far, the wait it may be
+    /// in now included.
+    var idleSeconds: Double {
+        let since = idleSince.load(ordering: .acquiring)
+        let ongoing = since == 0 ? 0 : DispatchTime.now().uptimeNanoseconds &- since
+        return Double(idleNanoseconds.load(ordering: .acquiring) + Int(truncatingIfNeeded: ongoing)) / 1e9
+    }
 
     init(connection: Connection, maxBatch: Int, metrics: Metrics?, hooks: (any WriterHooks)? = nil) {
         self.connection = connection
@@ -162,7 +178,13 @@ final class GroupCommitWriter: @unchecked Sendable {
         // held back could not send more.
         while true {
             condition.lock()
-            while queue.isEmpty && !stopping { condition.wait() }
+            if queue.isEmpty && !stopping {
+                let waiting = DispatchTime.now().uptimeNanoseconds
+                idleSince.store(waiting, ordering: .releasing)
+                while queue.isEmpty && !stopping { condition.wait() }
+                idleSince.store(0, ordering: .releasing)
+                idleNanoseconds.wrappingAdd(Int(DispatchTime.now().uptimeNanoseconds - waiting), ordering: .releasing)
+            }
             if queue.isEmpty && stopping {
                 condition.unlock()
                 finished.signal()
@@ -217,6 +239,8 @@ final class GroupCommitWriter: @unchecked Sendable {
             return
         }
         do {
+            let committing = DispatchTime.now().uptimeNanoseconds
+            defer { commitNanoseconds.wrappingAdd(Int(DispatchTime.now().uptimeNanoseconds - committing), ordering: .relaxed) }
             try connection.execute("COMMIT")
             hooks?.transactionCommitted()
             commits?.increment()

@@ -78,6 +78,16 @@ public final class SQLiteStore: Store {
     /// CPU seconds the single writer thread has used (running writes, committing, waking
     /// their callers).
     public var writerCPUSeconds: Double { writer.cpuSeconds }
+    /// Wall seconds the writer thread has spent in COMMIT (the WAL's writes and fsync,
+    /// checkpoints) and with nothing to do.
+    public var writerCommitSeconds: Double { writer.commitSeconds }
+    public var writerIdleSeconds: Double { writer.idleSeconds }
+    /// Writes to the write-ahead log that SQLite asked for and that reached the file, since
+    /// the process started (every store in the process counted).
+    public static var logWriteCounts: (requested: UInt64, made: UInt64) {
+        let counts = Connection.logWriteCounts
+        return (counts.requested, counts.made)
+    }
 
     /// Writes waiting for the writer's next transaction.
     var queuedWrites: Int { writer.queued }
