@@ -239,9 +239,7 @@ final class GroupCommitWriter: @unchecked Sendable {
             return
         }
         do {
-            let committing = DispatchTime.now().uptimeNanoseconds
-            defer { commitNanoseconds.wrappingAdd(Int(DispatchTime.now().uptimeNanoseconds - committing), ordering: .relaxed) }
-            try connection.execute("COMMIT")
+            try commitTransaction()
             hooks?.transactionCommitted()
             commits?.increment()
             batchSize?.observe(Double(batch.count))
@@ -250,6 +248,13 @@ final class GroupCommitWriter: @unchecked Sendable {
             hooks?.transactionRolledBack()
             for job in batch { job.commitError = error }
         }
+    }
+
+    /// COMMIT, its wall time counted in `commitSeconds`.
+    private func commitTransaction() throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { commitNanoseconds.wrappingAdd(Int(DispatchTime.now().uptimeNanoseconds - started), ordering: .relaxed) }
+        try connection.execute("COMMIT")
     }
 
     /// Begins the batch's transaction; when it cannot, every job in the batch fails.
