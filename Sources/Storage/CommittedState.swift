@@ -1,3 +1,4 @@
+import Dispatch
 import Procurement
 import SQLite
 import Synchronization
@@ -36,12 +37,26 @@ final class CommittedState: Sendable {
         case supplier(Supplier)
     }
 
+    /// One order held: a reference, so a generation's table holds a pointer per order and
+    /// grows, moves and is dropped without copying documents.
+    private final class Held: Sendable {
+        let order: PurchaseOrder
+        let status: OrderStatus
+        let bytes: Int
+
+        init(order: PurchaseOrder, status: OrderStatus, bytes: Int) {
+            self.order = order
+            self.status = status
+            self.bytes = bytes
+        }
+    }
+
     private struct State {
         /// Orders published since the last turnover, and their documents' bytes.
-        var orders: [String: (order: CommittedOrder, bytes: Int)] = [:]
+        var orders: [String: Held] = [:]
         var orderBytes = 0
         /// The generation before; an order published again moves to `orders`.
-        var older: [String: (order: CommittedOrder, bytes: Int)] = [:]
+        var older: [String: Held] = [:]
         var suppliers: [String: Supplier] = [:]
         /// Moves on with every published supplier change, so a read that started before it
         /// does not put back what the change replaced.
@@ -57,7 +72,7 @@ final class CommittedState: Sendable {
     /// The order with its supplier, if held: one look under the lock for both.
     func order(_ number: String) -> CommittedOrder? {
         state.withLock { state in
-            guard let held = state.orders[number]?.order ?? state.older[number]?.order else { return nil }
+            guard let held = state.orders[number] ?? state.older[number] else { return nil }
             return CommittedOrder(order: held.order, status: held.status, supplier: state.suppliers[held.order.supplier])
         }
     }
@@ -79,21 +94,22 @@ final class CommittedState: Sendable {
     /// thread after the commit and before anyone waiting on it is woken.
     func publish(_ changes: [Change]) {
         guard !changes.isEmpty else { return }
-        // A generation dropped at turnover is released after the lock, not while holding it.
-        var dropped: [String: (order: CommittedOrder, bytes: Int)] = [:]
+        // A generation dropped at turnover is released on another thread: freeing thousands of
+        // order documents is work the writer, which every request waits on, need not do.
+        var dropped: [String: Held] = [:]
         state.withLock { state in
             for change in changes {
                 switch change {
                 case .revision(let order, let status, let bytes):
-                    Self.hold(CommittedOrder(order: order, status: status), bytes: bytes, in: &state,
+                    Self.hold(Held(order: order, status: status, bytes: bytes), in: &state,
                               limit: maxOrderBytes / 2, dropped: &dropped)
                 case .status(let number, let status):
                     // An order not held stays out: only a whole revision puts one in.
                     if let index = state.orders.index(forKey: number) {
                         let held = state.orders.values[index]
-                        state.orders.values[index] = (CommittedOrder(order: held.order.order, status: status), held.bytes)
+                        state.orders.values[index] = Held(order: held.order, status: status, bytes: held.bytes)
                     } else if let held = state.older[number] {
-                        Self.hold(CommittedOrder(order: held.order.order, status: status), bytes: held.bytes, in: &state,
+                        Self.hold(Held(order: held.order, status: status, bytes: held.bytes), in: &state,
                                   limit: maxOrderBytes / 2, dropped: &dropped)
                     }
                 case .supplier(let supplier):
@@ -102,23 +118,29 @@ final class CommittedState: Sendable {
                 }
             }
         }
-        withExtendedLifetime(dropped) {}
+        if !dropped.isEmpty {
+            let released = dropped
+            dropped = [:]
+            Self.releaser.async { withExtendedLifetime(released) {} }
+        }
     }
 
-    private static func hold(_ committed: CommittedOrder, bytes: Int, in state: inout State, limit: Int,
-                             dropped: inout [String: (order: CommittedOrder, bytes: Int)]) {
-        let number = committed.order.number
-        if let held = state.orders.removeValue(forKey: number) { state.orderBytes -= held.bytes }
+    private static let releaser = DispatchQueue(label: "supplyline.committed-state.release", qos: .utility)
+
+    private static func hold(_ held: Held, in state: inout State, limit: Int,
+                             dropped: inout [String: Held]) {
+        let number = held.order.number
+        if let previous = state.orders.removeValue(forKey: number) { state.orderBytes -= previous.bytes }
         state.older[number] = nil
-        guard bytes <= limit / 8 else { return }
-        if state.orderBytes + bytes > limit {
+        guard held.bytes <= limit / 8 else { return }
+        if state.orderBytes + held.bytes > limit {
             dropped = state.older
             state.older = state.orders
-            state.orders = [:]
+            state.orders = Dictionary(minimumCapacity: state.older.count)
             state.orderBytes = 0
         }
-        state.orders[number] = (committed, bytes)
-        state.orderBytes += bytes
+        state.orders[number] = held
+        state.orderBytes += held.bytes
     }
 
     /// Forgets everything (another process wrote to the database).
