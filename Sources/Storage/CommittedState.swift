@@ -71,10 +71,14 @@ final class CommittedState: Sendable {
 
     /// The order with its supplier, if held: one look under the lock for both.
     func order(_ number: String) -> CommittedOrder? {
-        state.withLock { state in
+        // Every request looks here, so the lock is held for the lookups alone; the order is
+        // copied out after it.
+        let found: (held: Held, supplier: Supplier?)? = state.withLock { state in
             guard let held = state.orders[number] ?? state.older[number] else { return nil }
-            return CommittedOrder(order: held.order, status: held.status, supplier: state.suppliers[held.order.supplier])
+            return (held, state.suppliers[held.order.supplier])
         }
+        guard let found else { return nil }
+        return CommittedOrder(order: found.held.order, status: found.held.status, supplier: found.supplier)
     }
 
     /// The supplier if held, and the generation to pass to `remember` after reading it.
