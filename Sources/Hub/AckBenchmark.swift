@@ -49,6 +49,7 @@ public enum AckBenchmark {
         let commitBefore = hub.store.writerCommitSeconds
         let idleBefore = hub.store.writerIdleSeconds
         let logWritesBefore = SQLiteStore.logWriteCounts
+        let checkpointsBefore = hub.store.checkpointCounts
         let acks = try drive(port: hub.port, count: requests, concurrency: concurrency) { i in
             ("POST", "/v1/purchase-orders/BENCH-\(i)/acknowledgements",
              [auth, ("Content-Type", "application/json"), ("Idempotency-Key", "bench-\(i)")], body)
@@ -59,6 +60,7 @@ public enum AckBenchmark {
         let writerCommit = hub.store.writerCommitSeconds - commitBefore
         let writerIdle = hub.store.writerIdleSeconds - idleBefore
         let logWrites = SQLiteStore.logWriteCounts
+        let checkpoints = hub.store.checkpointCounts
         func perCommit(_ count: UInt64) -> String { String(format: "%.1f", Double(count) / Double(max(commits, 1))) }
         func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
         func us(_ s: Double) -> String { String(format: "%.0f µs", s * 1_000_000) }
@@ -71,7 +73,7 @@ public enum AckBenchmark {
               outbox messages written: \(delivered[.pending, default: 0] + delivered[.delivered, default: 0])
               store commits in the run: \(commits) (group commit: \(String(format: "%.1f", Double(requests) / Double(max(commits, 1)))) writes per commit on average)
               store writer thread: \(us(writerCPU / Double(requests))) CPU per ack, busy \(String(format: "%.0f", writerCPU / acks.seconds * 100))% of the run; of its time \(String(format: "%.0f", writerCommit / acks.seconds * 100))% in COMMIT (WAL writes, fsync, checkpoints), \(String(format: "%.0f", writerIdle / acks.seconds * 100))% waiting for work
-              write-ahead log: \(perCommit(logWrites.requested - logWritesBefore.requested)) writes asked per commit, \(perCommit(logWrites.made - logWritesBefore.made)) made once gathered
+              write-ahead log: \(perCommit(logWrites.requested - logWritesBefore.requested)) writes asked per commit, \(perCommit(logWrites.made - logWritesBefore.made)) made once gathered; checkpoints \(checkpoints.background - checkpointsBefore.background) in the background, \(checkpoints.writer - checkpointsBefore.writer) by the writer
 
             """
     }

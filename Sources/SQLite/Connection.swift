@@ -131,6 +131,46 @@ public final class Connection {
         try queryFirst(sql, values)?.values.first ?? .null
     }
 
+    /// Holds the handler `onLogCommit` installed, for as long as the connection lives.
+    private final class LogCommitHandler {
+        let body: (Int) -> Void
+        init(_ body: @escaping (Int) -> Void) { self.body = body }
+    }
+    private var logCommitHandler: LogCommitHandler?
+
+    /// Calls `body` after every commit that wrote to the write-ahead log, on the committing
+    /// thread, with the log's size in frames. This replaces SQLite's automatic checkpoint on
+    /// this connection: the handler decides when the log is copied into the database.
+    public func onLogCommit(_ body: @escaping (Int) -> Void) {
+        let handler = LogCommitHandler(body)
+        logCommitHandler = handler
+        sqlite3_wal_hook(handle, { context, _, _, frames in
+            guard let context else { return SQLITE_OK }
+            Unmanaged<LogCommitHandler>.fromOpaque(context).takeUnretainedValue().body(Int(frames))
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(handler).toOpaque())
+    }
+
+    /// The write-ahead log's size and how much of it is now copied into the database.
+    public struct CheckpointProgress: Sendable, Equatable {
+        public let logFrames: Int
+        public let copiedFrames: Int
+    }
+
+    /// Copies as much of the write-ahead log into the database as it can without waiting for
+    /// anyone (a passive checkpoint): pages that a reader may still need stay in the log. Nil
+    /// when another connection is checkpointing just now.
+    public func checkpointPassive() throws -> CheckpointProgress? {
+        var logFrames: Int32 = 0
+        var copiedFrames: Int32 = 0
+        let rc = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames)
+        if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { return nil }
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: "checkpoint")
+        }
+        return CheckpointProgress(logFrames: Int(logFrames), copiedFrames: Int(copiedFrames))
+    }
+
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
     /// Rows inserted, updated or deleted by every statement completed on this connection

@@ -43,6 +43,7 @@ public final class SQLiteStore: Store {
     private let writerMemory: WriterMemory
     /// Orders and suppliers as last committed, for planning without a read.
     private let committed: CommittedState
+    private let checkpointer: Checkpointer
     private let enqueueCallbacks = Mutex<[@Sendable (Set<String>) -> Void]>([])
 
     /// Opens the database, creating it and running migrations as needed.
@@ -50,7 +51,8 @@ public final class SQLiteStore: Store {
         self.configuration = configuration
         let writeConnection = try Connection(path: configuration.path)
         try writeConnection.execute("PRAGMA journal_mode=WAL")
-        try writeConnection.execute("PRAGMA synchronous=\(configuration.durability == .full ? "FULL" : "NORMAL")")
+        let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
+        try writeConnection.execute("PRAGMA synchronous=\(synchronous)")
         try writeConnection.execute("PRAGMA foreign_keys=ON")
         // SQLite's own 2 MiB page cache holds the writer's hot index pages; a 32 MiB one cost
         // more than it saved (about 5% of the writer's time went to walking it at commits).
@@ -67,6 +69,13 @@ public final class SQLiteStore: Store {
             readConnections.append(c)
         }
         readers = ConnectionPool(readConnections)
+        // The log is copied into the database on a thread of its own (see Checkpointer).
+        // Created last: nothing after it can fail and leave its thread running.
+        let checkpointer = try Checkpointer(path: configuration.path, synchronous: synchronous, metrics: metrics)
+        writeConnection.onLogCommit { [unowned writeConnection] frames in
+            checkpointer.logCommitted(frames: frames, writer: writeConnection)
+        }
+        self.checkpointer = checkpointer
         let committed = CommittedState()
         let memory = WriterMemory(committed: committed)
         writerMemory = memory
@@ -89,15 +98,22 @@ public final class SQLiteStore: Store {
         return (counts.requested, counts.made)
     }
 
+    /// Checkpoints of the write-ahead log so far: in the background, and by the writer.
+    public var checkpointCounts: (background: Int, writer: Int) { checkpointer.counts }
+
     /// Writes waiting for the writer's next transaction.
     var queuedWrites: Int { writer.queued }
 
     /// Stops the writer thread after the writes already queued.
     public func close() {
         writer.stop()
+        checkpointer.stop()
     }
 
-    deinit { writer.stop() }
+    deinit {
+        writer.stop()
+        checkpointer.stop()
+    }
 
     public func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
         try readers.withConnection { connection in
