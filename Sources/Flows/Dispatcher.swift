@@ -2,6 +2,7 @@ import Connectors
 import Foundation
 import Sodium
 import Storage
+import Synchronization
 import Telemetry
 
 /// Delivers outbox messages: claims due jobs under a lease, routes each by kind (partner
@@ -27,6 +28,9 @@ public final class Dispatcher: Service, @unchecked Sendable {
     private let condition = NSCondition()
     private var stopping = false
     private var wakeups = 0
+    /// Set by a wake until the loop takes it: the requests of one group commit all wake the
+    /// dispatcher, and the first one's signal serves them all.
+    private let wakePending = Atomic<Bool>(false)
     private let logger: Logger
 
     public init(context: FlowContext, connector: (any ERPConnector)?, policy: RetryPolicy = .default,
@@ -48,6 +52,9 @@ public final class Dispatcher: Service, @unchecked Sendable {
 
     /// Wakes the loop early: new messages were committed.
     public func wake() {
+        // Messages committed before this call are seen by the loop's next pass: either this
+        // signal starts it, or a pending one has not been taken yet and the pass comes after.
+        guard !wakePending.exchange(true, ordering: .acquiringAndReleasing) else { return }
         condition.lock()
         wakeups += 1
         condition.signal()
@@ -113,6 +120,7 @@ public final class Dispatcher: Service, @unchecked Sendable {
             _ = condition.wait(until: Date().addingTimeInterval(idleWait))
         }
         wakeups = 0
+        wakePending.store(false, ordering: .releasing)
         condition.unlock()
     }
 

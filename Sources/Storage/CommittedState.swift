@@ -63,7 +63,7 @@ final class CommittedState: Sendable {
         var supplierGeneration = 0
     }
 
-    private let state = Mutex(State())
+    private let state = ReadWriteLocked(State())
     /// The most document bytes held, in both generations together.
     let maxOrderBytes: Int
 
@@ -73,7 +73,7 @@ final class CommittedState: Sendable {
     func order(_ number: String) -> CommittedOrder? {
         // Every request looks here, so the lock is held for the lookups alone; the order is
         // copied out after it.
-        let found: (held: Held, supplier: Supplier?)? = state.withLock { state in
+        let found: (held: Held, supplier: Supplier?)? = state.read { state in
             guard let held = state.orders[number] ?? state.older[number] else { return nil }
             return (held, state.suppliers[held.order.supplier])
         }
@@ -83,13 +83,13 @@ final class CommittedState: Sendable {
 
     /// The supplier if held, and the generation to pass to `remember` after reading it.
     func supplier(_ id: String) -> (supplier: Supplier?, generation: Int) {
-        state.withLock { ($0.suppliers[id], $0.supplierGeneration) }
+        state.read { ($0.suppliers[id], $0.supplierGeneration) }
     }
 
     /// Keeps a supplier read from the database, unless a supplier change was published since
     /// `generation` was handed out.
     func remember(_ supplier: Supplier, readAt generation: Int) {
-        state.withLock { state in
+        state.write { state in
             if state.supplierGeneration == generation { state.suppliers[supplier.id] = supplier }
         }
     }
@@ -101,8 +101,11 @@ final class CommittedState: Sendable {
         // A generation dropped at turnover is released on another thread: freeing thousands of
         // order documents is work the writer, which every request waits on, need not do.
         var dropped: [String: Held] = [:]
-        state.withLock { state in
-            for change in changes {
+        // One change at a time under the lock, which every request takes to look an order up:
+        // a commit of many writes keeps none of them waiting for long. An order is always
+        // either as it was or as the commit left it.
+        for change in changes {
+            state.write { state in
                 switch change {
                 case .revision(let order, let status, let bytes):
                     Self.hold(Held(order: order, status: status, bytes: bytes), in: &state,
@@ -149,7 +152,7 @@ final class CommittedState: Sendable {
 
     /// Forgets everything (another process wrote to the database).
     func reset() {
-        state.withLock { state in
+        state.write { state in
             state.orders.removeAll()
             state.older.removeAll()
             state.orderBytes = 0

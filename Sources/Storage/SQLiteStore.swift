@@ -44,7 +44,9 @@ public final class SQLiteStore: Store {
     /// Orders and suppliers as last committed, for planning without a read.
     private let committed: CommittedState
     private let checkpointer: Checkpointer
-    private let enqueueCallbacks = Mutex<[@Sendable (Set<String>) -> Void]>([])
+    /// Read after every write that enqueued a message: the requests of a group commit, woken
+    /// together, read it at once without queuing for it.
+    private let enqueueCallbacks = ReadWriteLocked<[@Sendable (Set<String>) -> Void]>([])
 
     /// Opens the database, creating it and running migrations as needed.
     public init(configuration: Configuration, metrics: Metrics? = nil) throws {
@@ -140,7 +142,7 @@ public final class SQLiteStore: Store {
             return (value, access.enqueuedOutbox, access.enqueuedKinds)
         }
         if enqueued.1 {
-            for callback in enqueueCallbacks.withLock({ $0 }) { callback(enqueued.2) }
+            for callback in enqueueCallbacks.read({ copy $0 }) { callback(enqueued.2) }
         }
         return enqueued.0
     }
@@ -158,7 +160,7 @@ public final class SQLiteStore: Store {
     }
 
     public func onOutboxEnqueued(_ callback: @escaping @Sendable (Set<String>) -> Void) {
-        enqueueCallbacks.withLock { $0.append(callback) }
+        enqueueCallbacks.write { $0.append(callback) }
     }
 }
 
