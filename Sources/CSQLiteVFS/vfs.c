@@ -15,6 +15,11 @@
 // them a little longer changes nothing SQLite relies on. A failed write is reported by the
 // call that flushed it (the commit frame's write or the sync), and SQLite then rolls back.
 // Every other file, and every other call, passes straight through.
+//
+// Knowing where a commit ends relies on SQLite writing each frame as its header and then its
+// page, as it has since the write-ahead log first appeared. The storage tests read each commit
+// from another connection and copy the files as COMMIT leaves them (with no sync); both fail
+// if a newer SQLite ever writes frames otherwise.
 
 #include "CSQLiteVFS.h"
 
