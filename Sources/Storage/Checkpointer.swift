@@ -35,12 +35,10 @@ final class Checkpointer: @unchecked Sendable {
     private var requested = false
     private var stopping = false
     private let finished = DispatchSemaphore(value: 0)
-    private let background: Counter?
-    private let byWriter: Counter?
-    private let failures: Counter?
-    /// Checkpoints run so far: in the background, and by the writer.
-    private let backgroundCount = Atomic<Int>(0)
-    private let writerCount = Atomic<Int>(0)
+    /// Checkpoints run so far, in the background and by the writer, and those that failed.
+    private let background: Counter
+    private let byWriter: Counter
+    private let failures: Counter
 
     /// Opens its own connection to the database at `path` with the writer's `synchronous`
     /// setting: a checkpoint syncs the log before it copies and the database after, as the
@@ -53,11 +51,13 @@ final class Checkpointer: @unchecked Sendable {
         self.restartTail = restartTail
         connection = try Connection(path: path)
         try connection.execute("PRAGMA synchronous=\(synchronous)")
-        background = metrics?.counter("supplyline_store_checkpoints_total", help: "Checkpoints of the write-ahead log into the database",
+        // Without the hub's metrics the counters still count, for `counts`.
+        let metrics = metrics ?? Metrics()
+        background = metrics.counter("supplyline_store_checkpoints_total", help: "Checkpoints of the write-ahead log into the database",
                                       labels: ["by": "background"])
-        byWriter = metrics?.counter("supplyline_store_checkpoints_total", help: "Checkpoints of the write-ahead log into the database",
+        byWriter = metrics.counter("supplyline_store_checkpoints_total", help: "Checkpoints of the write-ahead log into the database",
                                     labels: ["by": "writer"])
-        failures = metrics?.counter("supplyline_store_checkpoint_failures_total",
+        failures = metrics.counter("supplyline_store_checkpoint_failures_total",
                                     help: "Checkpoints that failed (the log is copied again by the next one)")
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "supplyline-store-checkpoint"
@@ -66,7 +66,7 @@ final class Checkpointer: @unchecked Sendable {
 
     /// Checkpoints so far, in the background and by the writer.
     var counts: (background: Int, writer: Int) {
-        (backgroundCount.load(ordering: .relaxed), writerCount.load(ordering: .relaxed))
+        (background.value, byWriter.value)
     }
 
     /// Called on the writer thread after each commit, with the log's size in frames.
@@ -83,20 +83,25 @@ final class Checkpointer: @unchecked Sendable {
             // Nothing else writes while this runs, so it copies up to the log's end (unless a
             // reader still needs older pages, or the background is checkpointing just now:
             // then the next commit tries again).
-            do {
-                if let progress = try writer.checkpointPassive() {
-                    copiedFrames.store(progress.copiedFrames, ordering: .relaxed)
-                    writerCount.wrappingAdd(1, ordering: .relaxed)
-                    byWriter?.increment()
-                }
-            } catch {
-                failures?.increment()
-            }
+            checkpoint(writer, counted: byWriter)
         } else if frames >= backgroundFrames {
             condition.lock()
             requested = true
             condition.signal()
             condition.unlock()
+        }
+    }
+
+    /// A passive checkpoint on `connection`, remembering how far it copied; one that finds
+    /// another under way does nothing.
+    private func checkpoint(_ connection: Connection, counted counter: Counter) {
+        do {
+            if let progress = try connection.checkpointPassive() {
+                copiedFrames.store(progress.copiedFrames, ordering: .relaxed)
+                counter.increment()
+            }
+        } catch {
+            failures.increment()
         }
     }
 
@@ -125,15 +130,7 @@ final class Checkpointer: @unchecked Sendable {
             }
             requested = false
             condition.unlock()
-            do {
-                if let progress = try connection.checkpointPassive() {
-                    copiedFrames.store(progress.copiedFrames, ordering: .relaxed)
-                    backgroundCount.wrappingAdd(1, ordering: .relaxed)
-                    background?.increment()
-                }
-            } catch {
-                failures?.increment()
-            }
+            checkpoint(connection, counted: background)
         }
     }
 }
